@@ -1,0 +1,68 @@
+"""Rich text as stored in notes and comments: a small, safe subset of HTML.
+
+Every piece of HTML that enters the database — typed by the analyst, pasted from
+the web or merged from a colleague's file — passes through :func:`sanitize_html`.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+
+import nh3
+
+# What the note editor's formatting bar can produce, and nothing else.
+ALLOWED_TAGS = {
+    "p", "br", "div", "span", "b", "strong", "i", "em", "u", "s", "sub", "sup",
+    "ul", "ol", "li", "a", "blockquote", "code", "pre", "h1", "h2", "h3", "h4",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "span": {"style"},
+    "p": {"style"},
+    "div": {"style"},
+    "li": {"style"},
+    "ol": {"start", "type"},
+}
+# Colours, weights and decorations survive; positioning, urls and the rest do not.
+ALLOWED_CSS = {
+    "color", "background-color", "font-weight", "font-style", "text-decoration",
+}
+# Only links a reader can follow safely: no javascript:, data:, file:.
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+
+MAX_HTML_CHARS = 1_000_000  # a note longer than this is not a note; refuse rather than choke
+
+
+def sanitize_html(html: str) -> str:
+    """Return ``html`` reduced to the allowlist (no scripts, images, remote or file links)."""
+    if len(html) > MAX_HTML_CHARS:
+        raise ValueError(f"rich text is {len(html):,} characters long; the limit is {MAX_HTML_CHARS:,}")
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_URL_SCHEMES,
+        filter_style_properties=ALLOWED_CSS,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+_BLOCK_END = re.compile(r"</(p|div|li|h[1-4]|blockquote|pre)\s*>|<br\s*/?>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of (sanitised) HTML, for search and CSV: block ends become newlines."""
+    text = _BLOCK_END.sub("\n", html)
+    text = _TAG.sub("", text)
+    text = html_lib.unescape(text)
+    lines = [line.strip() for line in text.splitlines()]
+    return "\n".join(line for line in lines if line)
+
+
+def text_to_html(text: str) -> str:
+    """Wrap plain text as HTML paragraphs (one per line), escaping markup."""
+    paragraphs = [html_lib.escape(line) for line in text.splitlines() if line.strip()]
+    return "".join(f"<p>{p}</p>" for p in paragraphs)

@@ -1,0 +1,1 @@
+"""Bundled resources (icons, style sheets, translations, the sample report), read via importlib.resources."""

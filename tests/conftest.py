@@ -1,0 +1,38 @@
+"""Test isolation: offscreen Qt, user directories in a temporary folder, the sample at hand."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Set before any Qt import, so no test needs a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+DATA = Path(__file__).parent / "data"
+SAMPLE = DATA / "sample-report.txt"
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path_factory, monkeypatch):
+    """Keep every test away from the real user's data, config and settings."""
+    home = tmp_path_factory.mktemp("home")
+    for var, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"),
+                     ("XDG_CACHE_HOME", "cache"), ("XDG_STATE_HOME", "state")):
+        path = home / sub
+        path.mkdir()
+        monkeypatch.setenv(var, str(path))
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("TRENDMARK_AUTHOR", raising=False)
+    return home
+
+
+@pytest.fixture(scope="session")
+def sample_bytes() -> bytes:
+    return SAMPLE.read_bytes()
+
+
+@pytest.fixture(scope="session")
+def sample_path() -> Path:
+    return SAMPLE
