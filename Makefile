@@ -1,0 +1,50 @@
+# Two commands set up everything on a fresh Linux machine:
+#   make run    - create .venv, install, start Trendmark on your default database
+#   make test   - create .venv, install test tools, run the whole suite offscreen
+.PHONY: run test bench venv system-deps system-deps-gui lint clean
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+# Debian/Ubuntu packages the app and the tests need. Elsewhere, install the
+# equivalents by hand: a CJK font (Noto Sans CJK), poppler, Xvfb, xdotool.
+RUN_DEBS := fonts-noto-cjk libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
+            libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1 \
+            libfontconfig1 libdbus-1-3
+TEST_DEBS := $(RUN_DEBS) poppler-utils xvfb xauth xdotool desktop-file-utils appstream
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+run: venv system-deps-gui
+	$(PY) -m editor $(ARGS)
+
+test: venv system-deps
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+# Opt-in timing measurements; each prints its figures and ratios to a baseline.
+bench: venv system-deps
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/benchmarks -s -p no:randomly \
+		-o python_files='bench_*.py' -o addopts='' $(PYTEST_ARGS)
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "error: Python 3.11 or newer is needed (found $$($(PYTHON) --version))"; exit 2; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Installs missing Debian packages; on other systems says what is needed.
+system-deps:
+	@sh packaging/system-deps.sh $(TEST_DEBS)
+
+system-deps-gui:
+	@sh packaging/system-deps.sh $(RUN_DEBS)
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+
+-include packaging/packaging.mk
