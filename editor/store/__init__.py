@@ -1,0 +1,8 @@
+"""The annotation store: the only code that speaks SQL. Schema, migrations, search."""
+
+from __future__ import annotations
+
+from .migrations import schema_version
+from .store import Store
+
+__all__ = ["Store", "schema_version"]

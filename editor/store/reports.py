@@ -1,0 +1,154 @@
+"""Reports and their outline: imported once, read many times, never edited."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterator
+
+from editor.core.annotations import Node, ReportInfo
+from editor.core.errors import NotFoundError
+from editor.core.report import ParsedNode, ParsedReport, node_id, report_id
+
+from .base import StoreBase
+from .schema import bulk_insert_into
+from .stamps import now
+
+NODE_COLUMNS = "id, report_id, parent_id, position, level, number, path, title, body"
+_REPORT_COLUMNS = ("id, title, source, imported_at, warnings,"
+                   " (SELECT count(*) FROM nodes WHERE nodes.report_id = reports.id)")
+_TRAILING = ".、．。 "  # punctuation printed after a number, not part of it
+MIN_ID_PREFIX = 8  # shorter prefixes of a UUID are too likely to be typos that match by chance
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _report_info(row: tuple) -> ReportInfo:
+    rid, title, source, imported_at, warnings, count = row
+    return ReportInfo(rid, title, source, imported_at, tuple(json.loads(warnings or "[]")), count)
+
+
+def _node_rows(rid: str, report: ParsedReport) -> Iterator[tuple]:
+    """Rows for ``nodes`` in outline pre-order, each with its parent, sibling position and seq.
+
+    A generator, so a failure while building a row happens mid-insert and exercises the
+    same rollback as any other failure.
+    """
+    stack: list[tuple[ParsedNode, str | None, int]] = [
+        (node, None, pos) for pos, node in reversed(list(enumerate(report.nodes)))]
+    seq = 0
+    while stack:
+        node, parent, position = stack.pop()
+        # NFC, like the report id: the same report in another Unicode composition
+        # must give the same node ids and the same offsets into the bodies.
+        path, title = _nfc(node.path), _nfc(node.title)
+        nid = node_id(rid, path, title)
+        yield (nid, rid, parent, position, node.level, _nfc(node.number), path, title,
+               _nfc(node.body), seq)
+        seq += 1
+        stack.extend((child, nid, pos) for pos, child in reversed(list(enumerate(node.children))))
+
+
+def _check_paths(report: ParsedReport) -> None:
+    seen: set[str] = set()
+    for node in report.walk():
+        path = _nfc(node.path)
+        if path in seen:
+            raise ValueError(f"the outline has two entries at {path}; paths must be unique")
+        seen.add(path)
+
+
+class ReportsMixin(StoreBase):
+    """Imported reports and their outline nodes."""
+
+    def add_report(self, report: ParsedReport) -> tuple[ReportInfo, bool]:
+        """Store a parsed report and its outline in one transaction; (info, created).
+
+        The ids are derived from the content, so importing the same report again changes
+        nothing and returns ``created=False``.
+        """
+        rid = report_id(report)
+        _check_paths(report)
+        with self.transaction():
+            if self._one("SELECT 1 FROM reports WHERE id = ?", (rid,)) is not None:
+                created = False
+            else:
+                self._exec(
+                    "INSERT INTO reports (id, title, source, imported_at, warnings) VALUES (?, ?, ?, ?, ?)",
+                    (rid, _nfc(report.title), report.source, now(),
+                     json.dumps(list(report.warnings), ensure_ascii=False)))
+                with bulk_insert_into(self.db.conn, "nodes", "report_id = ?", (rid,)):
+                    self.db.conn.executemany(
+                        f"INSERT INTO nodes ({NODE_COLUMNS}, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        _node_rows(rid, report))
+                created = True
+        return self.report(rid), created
+
+    def reports(self) -> list[ReportInfo]:
+        """Every imported report, oldest first."""
+        rows = self._all(f"SELECT {_REPORT_COLUMNS} FROM reports ORDER BY imported_at, title, id")
+        return [_report_info(row) for row in rows]
+
+    def report(self, report_id: str | None = None) -> ReportInfo:
+        """A report by id (or unique id prefix); with None, the only report there is."""
+        if report_id is None:
+            infos = self.reports()
+            if not infos:
+                raise NotFoundError("no report imported yet")
+            if len(infos) > 1:
+                choices = "; ".join(f"{info.id} {info.title}" for info in infos)
+                raise NotFoundError(
+                    f"{len(infos)} reports in the database; choose one with --report: {choices}")
+            return infos[0]
+        ref = report_id.strip().lower()
+        row = self._one(f"SELECT {_REPORT_COLUMNS} FROM reports WHERE id = ?", (ref,))
+        if row is None and len(ref) >= MIN_ID_PREFIX:
+            rows = self._all(f"SELECT {_REPORT_COLUMNS} FROM reports WHERE substr(id, 1, ?) = ?",
+                             (len(ref), ref))
+            row = rows[0] if len(rows) == 1 else None
+        if row is None:
+            raise NotFoundError(f"no report with id {report_id}")
+        return _report_info(row)
+
+    def nodes(self, report_id: str) -> list[Node]:
+        """The report's outline in pre-order (chapter, its sections, their points, next chapter)."""
+        self._require_report(report_id)
+        rows = self._all(f"SELECT {NODE_COLUMNS} FROM nodes WHERE report_id = ? ORDER BY seq",
+                         (report_id,))
+        return [Node(*row) for row in rows]
+
+    def node(self, node_id: str) -> Node:
+        """One node by id; NotFoundError if unknown."""
+        row = self._one(f"SELECT {NODE_COLUMNS} FROM nodes WHERE id = ?", (node_id,))
+        if row is None:
+            raise NotFoundError(f"no node with id {node_id}")
+        return Node(*row)
+
+    def find_node(self, report_id: str, ref: str) -> Node:
+        """The node a person named: a path ("1.1"), a printed number ("一"), an id or id prefix."""
+        self._require_report(report_id)
+        text = _nfc(ref.strip())
+        if not text:
+            raise NotFoundError("no node given; name one by path (like 1.1) or id")
+        select = f"SELECT {NODE_COLUMNS} FROM nodes WHERE report_id = ? AND "
+        # People type "1.1." or "一、" as printed; the trailing punctuation is not part of the path.
+        bare = text.rstrip(_TRAILING)
+        candidates = (("path = ?", text), ("path = ?", bare), ("number = ?", text),
+                      (f"rtrim(number, '{_TRAILING}') = ?", bare))
+        for condition, value in candidates:
+            rows = self._all(select + condition + " ORDER BY seq", (report_id, value))
+            if len(rows) == 1:
+                return Node(*rows[0])
+            if len(rows) > 1:
+                paths = ", ".join(row[6] for row in rows)
+                raise NotFoundError(f"{ref!r} names several nodes ({paths}); use a path or an id")
+        rows = self._all(select + "id = ?", (report_id, text.lower()))
+        if not rows and len(text) >= MIN_ID_PREFIX:
+            rows = self._all(select + "substr(id, 1, ?) = ?", (report_id, len(text), text.lower()))
+        if len(rows) == 1:
+            return Node(*rows[0])
+        if len(rows) > 1:
+            raise NotFoundError(f"{ref!r} is the start of {len(rows)} node ids; give more of the id")
+        raise NotFoundError(f"no node {ref!r} in this report; use a path like 1.1, a number or a node id")
