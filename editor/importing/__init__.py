@@ -1,0 +1,38 @@
+"""Report files to ParsedReport: decoding, clean-up, outline and body alignment. No database, no Qt."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from editor.core.errors import ReportError
+from editor.core.report import ParsedReport
+from editor.importing.parser import parse_report
+
+__all__ = ["parse_report", "read_report", "MAX_REPORT_BYTES"]
+
+# Far above any real report (the 500-chapter benchmark is about 1.3 MB); a file larger
+# than this is refused before it is read into memory.
+MAX_REPORT_BYTES = 256 * 1024 * 1024
+
+
+def read_report(path: str | os.PathLike[str]) -> ParsedReport:
+    """Read and parse the report file at ``path``; every failure is a one-line ReportError."""
+    file = Path(path)
+    try:
+        size = file.stat().st_size
+        if file.is_dir():
+            raise IsADirectoryError
+        if size > MAX_REPORT_BYTES:
+            raise ReportError(f"{file}: the file is {size / 1024 / 1024:.0f} MB; reports larger than "
+                              f"{MAX_REPORT_BYTES // 1024 // 1024} MB are not read")
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise ReportError(f"{file}: no such file") from None
+    except IsADirectoryError:
+        raise ReportError(f"{file}: this is a folder, not a report file") from None
+    except PermissionError:
+        raise ReportError(f"{file}: permission denied; the file cannot be read") from None
+    except OSError as error:
+        raise ReportError(f"{file}: cannot be read ({error.strerror or error})") from None
+    return parse_report(data, source=file.name)

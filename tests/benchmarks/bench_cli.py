@@ -1,0 +1,71 @@
+"""Import speed and start-up cost of the command line, each against a baseline of the same run.
+
+Run: make bench  (or pytest tests/benchmarks/bench_cli.py -s -o python_files='bench_*.py' -o addopts='')
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from editor.importing import parse_report
+from editor.store import Store
+from tests.reportgen import make_report
+
+
+def _median_seconds(argv: list[str], runs: int = 7) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(argv, check=True, capture_output=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def _raw_insert(path: Path, rows: list[tuple]) -> float:
+    started = time.perf_counter()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("CREATE TABLE nodes (id TEXT PRIMARY KEY, report_id TEXT, parent_id TEXT, position INTEGER,"
+                 " level INTEGER, number TEXT, path TEXT, title TEXT, body TEXT)")
+    with conn:
+        conn.executemany("INSERT INTO nodes VALUES (?,?,?,?,?,?,?,?,?)", rows)
+    conn.close()
+    return time.perf_counter() - started
+
+
+def test_import_500_chapters(tmp_path):
+    from editor.core.report import node_id, report_id
+
+    for chapters in (10, 100, 500):
+        data = make_report(chapters).encode("utf-8")
+        started = time.perf_counter()
+        report = parse_report(data, source="generated.txt")
+        parsed = time.perf_counter() - started
+        with Store.open(tmp_path / f"bench{chapters}.sqlite") as store:
+            started = time.perf_counter()
+            store.add_report(report)
+            stored = time.perf_counter() - started
+        rid = report_id(report)
+        rows, parents = [], {}
+        for position, node in enumerate(report.walk()):
+            nid = node_id(rid, node.path, node.title)
+            parents[node.path] = nid
+            parent = parents.get(node.path.rpartition(".")[0])
+            rows.append((nid, rid, parent, position, node.level, node.number, node.path, node.title, node.body))
+        raw = _raw_insert(tmp_path / f"raw{chapters}.sqlite", rows)
+        print(f"\n{chapters:>4} chapters, {len(rows):>5} nodes, {len(data) / 1e6:.2f} MB: "
+              f"parse {parsed:.3f}s + store {stored:.3f}s = {parsed + stored:.3f}s; "
+              f"raw executemany {raw:.3f}s; store/raw = {stored / raw:.1f}x, total/raw = {(parsed + stored) / raw:.1f}x")
+
+
+def test_version_startup_cost():
+    version = _median_seconds([sys.executable, "-m", "editor", "--version"])
+    baseline = _median_seconds([sys.executable, "-c", "import sqlite_utils"])
+    bare = _median_seconds([sys.executable, "-c", "pass"])
+    print(f"\ntrendmark --version {version * 1000:.0f} ms; python -c 'import sqlite_utils' {baseline * 1000:.0f} ms;"
+          f" bare interpreter {bare * 1000:.0f} ms; ratio {version / baseline:.2f}x")
