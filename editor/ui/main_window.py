@@ -1,0 +1,492 @@
+"""The main window: outline tree | reading pane | inspector, wired together in one place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSizePolicy, QSplitter, QVBoxLayout, QWidget
+
+from editor.core.annotations import Author
+from editor.core.errors import TrendmarkError
+from editor.ui.annotation_edits import AnnotationEdits
+from editor.ui.database import DatabaseActions
+from editor.ui.dialogs import Preferences, PreferencesDialog, ShortcutsDialog
+from editor.ui.i18n import translate
+from editor.ui.inspector import Inspector
+from editor.ui.inspector_ratings import dimension_label
+from editor.ui.node_data import load_node_annotations
+from editor.ui.outline_filter import FilterCriteria
+from editor.ui.outline_model import display_label
+from editor.ui.outline_panel import OutlinePanel
+from editor.ui.reading_pane import ReadingPane
+from editor.ui.report_import import ReportImporter
+from editor.ui.session import AnnotationSession
+from editor.ui.settings import WindowSettings
+from editor.ui.style import reading_font
+from editor.ui.window_actions import WindowActions, build_actions, shortcut_rows
+from editor.ui.window_status import StatusPanel
+
+
+# Most descendants the reading pane shows beneath a selected chapter or section.
+MAX_READ_ON = 300
+
+
+class MainWindow(QMainWindow):
+    """One database, one report at a time; owns its store (and closes it when it opens another)."""
+
+    reportShown = Signal(str)  # report id
+    languageChangeRequested = Signal(str)
+
+    def __init__(self, store, author: Author, *, settings: WindowSettings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.settings = settings or WindowSettings()
+        self.store = store
+        self.author = author
+        self.session = AnnotationSession(store, author, self)
+        self.report_id = ""
+        self.edits = AnnotationEdits(self)
+        self._tag_colors: dict[str, str] = {}
+        self._dimension_key: list[tuple[str, str, int]] = []
+        self._author_names: dict[str, str] = {}
+        self._shown_once = False
+        self._pending_sizes: list[int] = []
+
+        self.outline = OutlinePanel(self._match_text, self)
+        # The outline's parts by name: scripts, extensions and tests reach them from the window.
+        self.model, self.proxy = self.outline.model, self.outline.proxy
+        self.tree, self.filter_bar = self.outline.tree, self.outline.filter_bar
+        self.reading_pane = ReadingPane(self)
+        self.inspector = Inspector(self)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("ReadOnlyBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.banner.hide()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("MainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        for widget, stretch, minimum in ((self.outline, 3, 220), (self.reading_pane, 5, 260),
+                                         (self.inspector, 3, 260)):
+            self.splitter.addWidget(widget)
+            self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
+            widget.setMinimumWidth(minimum)
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self.actions: WindowActions = build_actions(self)
+        self.status = StatusPanel(self.statusBar(), self)
+        self.database = DatabaseActions(self)
+        self.importer = ReportImporter(self, lambda: self.store)
+        self.importer.imported.connect(self.show_report)
+        self.setAcceptDrops(True)
+        self.reading_pane.setAcceptDrops(False)  # drops go to the window: import, not paste
+        self._export_placeholder = self.actions.export_menu.addAction(
+            translate("MainWindow", "No export formats available"))
+        self._export_placeholder.setEnabled(False)
+        self._analysis_placeholder = self.actions.analysis_menu.addAction(
+            translate("MainWindow", "No analyses available"))
+        self._analysis_placeholder.setEnabled(False)
+
+        self._wire()
+        self._attach_session()
+        self._restore_layout()
+        self.load_initial_report()
+        self.tree.setFocus()
+
+    # -- wiring: panels emit requests, the edits object turns them into commands -----------------
+    def _wire(self) -> None:
+        edits = self.edits
+        self.outline.currentNodeChanged.connect(self._on_current_node_changed)
+        self.model.ratingEdited.connect(edits.rate_first_dimension)
+        self.inspector.tagAddRequested.connect(lambda name: edits.add_tag(self.current_node_id(), name))
+        self.inspector.tagRemoveRequested.connect(lambda name: edits.remove_tag(self.current_node_id(), name))
+        self.inspector.ratingRequested.connect(
+            lambda dimension_id, value: edits.set_rating(self.current_node_id(), dimension_id, value))
+        self.inspector.note.saveRequested.connect(edits.save_note)
+        self.inspector.note.pendingChanged.connect(lambda pending: pending and self.session.report_pending())
+        highlights = self.inspector.highlights
+        highlights.highlightSelected.connect(self.reading_pane.select_highlight)
+        highlights.colorRequested.connect(edits.recolor_highlight)
+        highlights.commentSaveRequested.connect(edits.comment_highlight)
+        highlights.tagAddRequested.connect(edits.tag_highlight)
+        highlights.tagRemoveRequested.connect(edits.untag_highlight)
+        highlights.deleteRequested.connect(edits.delete_highlight)
+        self.reading_pane.highlightActivated.connect(self._on_highlight_activated)
+        self.reading_pane.highlightRequested.connect(edits.add_highlight)
+        self.reading_pane.highlightRecolorRequested.connect(edits.recolor_highlight)
+        self.reading_pane.highlightDeleteRequested.connect(edits.delete_highlight)
+
+    def _attach_session(self) -> None:
+        session = self.session
+        session.nodeChanged.connect(self._on_node_changed)
+        session.vocabularyChanged.connect(self._refresh_vocabulary)
+        session.saveStateChanged.connect(self.status.set_save_state)
+        stack = session.undo_stack
+        stack.canUndoChanged.connect(self.actions.undo.setEnabled)
+        stack.canRedoChanged.connect(self.actions.redo.setEnabled)
+        stack.undoTextChanged.connect(lambda text: self.actions.undo.setText(
+            translate("MainWindow", "&Undo {action}").format(action=text) if text
+            else translate("MainWindow", "&Undo")))
+        stack.redoTextChanged.connect(lambda text: self.actions.redo.setText(
+            translate("MainWindow", "&Redo {action}").format(action=text) if text
+            else translate("MainWindow", "&Redo")))
+        self.actions.undo.setEnabled(False)
+        self.actions.redo.setEnabled(False)
+        editable = not session.read_only
+        for action in (*self.actions.editing(), self.actions.import_report):
+            action.setEnabled(editable)
+        self.model.set_editable(editable)
+        self.inspector.set_editable(editable)
+        self.reading_pane.set_editable(editable)
+        self._author_names = {a.id: a.name for a in self.store.authors()}
+        self._author_names[self.author.id] = self.author.name
+        self.reading_pane.set_authors(self._author_names, self.author.id)
+        self.status.set_database(self.store.path, session.read_only)
+        self.status.set_author(self.author.name)
+        self.status.set_save_state(translate("MainWindow", "All changes saved"), False)
+        self.banner.setText(translate(
+            "MainWindow", "Read-only: {path} cannot be written here. You can read, search and filter; "
+            "editing is switched off. Copy the file to a writable folder to annotate it.").format(
+                path=self.store.path))
+        self.banner.setVisible(session.read_only)
+        self._refresh_vocabulary()
+
+    def set_database(self, store, author: Author) -> None:
+        """Switch to another database (its own author row and undo history)."""
+        self.inspector.flush()
+        self._save_tree_state()
+        old_store, old_session = self.store, self.session
+        self.store, self.author = store, author
+        self.session = AnnotationSession(store, author, self)
+        self._attach_session()
+        old_session.deleteLater()
+        if old_store is not store:
+            old_store.close()
+        self.report_id = ""
+        self.load_initial_report()
+
+    def _match_text(self, text: str) -> set[str]:
+        return self.store.matching_node_ids(text, self.report_id) if self.report_id else set()
+
+    # -- reports -----------------------------------------------------------------------------
+    def load_initial_report(self) -> None:
+        """Show the report last open in this database, else its first one, else the empty state."""
+        reports = self.store.reports()
+        if not reports:
+            self.report_id = ""
+            self.outline.load([], {}, [], "")
+            self.inspector.clear()
+            self.reading_pane.clear_content(translate(
+                "MainWindow", "No report in this database yet. Use File › Import report… "
+                "or drop a report file on this window."))
+            self._update_title()
+            return
+        wanted = self.settings.last_report(self.store.path)
+        chosen = next((r for r in reports if r.id == wanted), reports[0])
+        self.show_report(chosen.id)
+
+    def show_report(self, report_id: str) -> None:
+        """Load a report's outline into the tree and restore where the analyst was."""
+        if self.report_id and self.report_id != report_id:
+            self.inspector.flush()
+            self._save_tree_state()
+        self.report_id = report_id
+        self.inspector.clear()  # the outline is rebuilt: whatever was shown is re-read
+        nodes = self.store.nodes(report_id)
+        self.reading_pane.setFont(reading_font("".join(node.body for node in nodes[:40]), self.font()))
+        expanded, current = self.settings.tree_state(report_id)
+        self.outline.load(nodes, self.store.node_summaries(report_id, self.author.id), expanded, current)
+        self.settings.set_last_report(self.store.path, report_id)
+        self._update_title()
+        self.reportShown.emit(report_id)
+
+    def _update_title(self) -> None:
+        title = next((r.title for r in self.store.reports() if r.id == self.report_id), "") if self.report_id else ""
+        parts = [title] if title else []
+        if self.session.read_only:
+            parts.append(translate("MainWindow", "[read-only]"))
+        prefix = " ".join(parts)
+        self.setWindowTitle(f"{prefix} — Trendmark" if prefix else "Trendmark")
+
+    def fill_report_menu(self) -> None:
+        """View › Report: every report in the database, the shown one checked."""
+        menu = self.actions.report_menu
+        menu.clear()
+        for report in self.store.reports():
+            action = menu.addAction(report.title)
+            action.setCheckable(True)
+            action.setChecked(report.id == self.report_id)
+            action.triggered.connect(lambda _=False, rid=report.id: self.show_report(rid))
+        if menu.isEmpty():
+            menu.addAction(translate("MainWindow", "No reports")).setEnabled(False)
+
+    def _save_tree_state(self) -> None:
+        if self.report_id:
+            self.settings.set_tree_state(self.report_id, self.outline.expanded_ids(), self.current_node_id())
+
+    # -- the current node ----------------------------------------------------------------------
+    def current_node_id(self) -> str:
+        """Id of the node shown in the reading pane and inspector ('' when none)."""
+        return self.inspector.node_id()
+
+    def select_node(self, node_id: str) -> bool:
+        """Make ``node_id`` current (expanding its ancestors); False if it is not in the visible outline."""
+        return self.outline.select_node(node_id)
+
+    def visible_node_ids(self) -> list[str]:
+        """Node ids of every row the filtered tree shows, in order."""
+        return self.outline.visible_node_ids()
+
+    def is_revealing(self) -> bool:
+        """Whether filter matches are still being opened in the background."""
+        return self.outline.is_revealing()
+
+    def apply_filter(self, criteria: FilterCriteria) -> None:
+        """Show only nodes meeting ``criteria`` (as the filter bar does)."""
+        self.outline.apply_filter(criteria)
+
+    def _on_current_node_changed(self, node_id: str) -> None:
+        if node_id != self.inspector.node_id():
+            self.show_node(node_id)
+
+    def breadcrumb(self, node_id: str) -> str:
+        """Ancestors of a node, outermost first, as the reader sees them."""
+        labels = []
+        node = self.model.node(node_id)
+        while node is not None and node.parent_id:
+            node = self.model.node(node.parent_id)
+            if node is not None:
+                labels.append(display_label(node))
+        return "  ›  ".join(reversed(labels))
+
+    def show_node(self, node_id: str, *, select_highlight: str | None = None) -> None:
+        """Fill the reading pane and inspector for ``node_id``."""
+        self.inspector.flush()  # typing on the previous node is saved to the previous node
+        node = self.model.node(node_id)
+        if node is None:
+            return
+        descendants = self.model.descendants(node_id)
+        # A chapter reads on through its sections; an outline with one giant chapter is cut
+        # short so moving to it stays instant.
+        nodes = [node, *descendants[:MAX_READ_ON]]
+        highlights = {n.id: self.store.highlights(n.id) for n in nodes if n.body}
+        crumb = self.breadcrumb(node_id)
+        self.reading_pane.show_nodes(nodes, highlights, crumb, more=max(0, len(descendants) - MAX_READ_ON))
+        self.inspector.show_annotations(
+            load_node_annotations(self.store, node, self.author.id, self._author_names, crumb),
+            select_highlight=select_highlight)
+
+    # -- refresh after edits ---------------------------------------------------------------------
+    def _on_node_changed(self, node_id: str) -> None:
+        self.model.update_summary(node_id, self.session.summary(node_id))
+        if node_id in self.reading_pane.shown_node_ids():
+            self.reading_pane.update_highlights(node_id, self.store.highlights(node_id))
+        if node_id == self.current_node_id():
+            node = self.model.node(node_id) or self.store.node(node_id)
+            self.inspector.show_annotations(load_node_annotations(
+                self.store, node, self.author.id, self._author_names, self.breadcrumb(node_id)))
+
+    def _refresh_vocabulary(self) -> None:
+        tags = self.store.tags()
+        names = [tag.name for tag in tags]
+        self.filter_bar.set_tags(names)
+        self.inspector.set_vocabulary(names)
+        colors = {tag.id: tag.color for tag in tags}
+        if self.report_id and any(self._tag_colors.get(k, v) != v for k, v in colors.items()):
+            # A tag was recoloured: its chips all over the tree need repainting.
+            self.model.set_summaries(self.store.node_summaries(self.report_id, self.author.id))
+        self._tag_colors = colors
+        dimensions = self.store.dimensions()
+        if dimensions:
+            first = dimension_label(dimensions[0].name)
+            self.model.set_rating_scale(first, dimensions[0].max)
+            self.filter_bar.set_rating_dimension(first, dimensions[0].max)
+            for value, action in enumerate(self.actions.rate[1:], start=1):
+                action.setText(translate("MainWindow", "Rate {dimension} {value}").format(dimension=first, value=value))
+        key = [(d.id, d.name, d.max) for d in dimensions]
+        if key != self._dimension_key:
+            self._dimension_key = key
+            if self.current_node_id():
+                self.inspector.refresh_dimensions(dimensions)
+                self._on_node_changed(self.current_node_id())
+
+    def _on_highlight_activated(self, highlight_id: str) -> None:
+        self.inspector.highlights.select(highlight_id)
+        self.reading_pane.select_highlight(highlight_id)
+        self.inspector.ensureWidgetVisible(self.inspector.highlights)
+
+    # -- menu and keyboard actions ----------------------------------------------------------------
+    def rate_current(self, value: int) -> None:
+        """Keys 1–5 (0 clears): rate the current node on the first dimension."""
+        self.edits.rate_first_dimension(self.current_node_id(), value)
+
+    def highlight_selection(self, color: str | None = None) -> None:
+        """Highlight the text selected in the reading pane (H / Ctrl+H)."""
+        self.edits.highlight_selection(color)
+
+    def undo(self) -> None:
+        """Edit › Undo: typing still waiting for its pause is saved first, so it is what gets undone."""
+        self.inspector.flush()
+        self.session.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.inspector.flush()
+        self.session.undo_stack.redo()
+
+    def expand_all(self) -> None:
+        """View › Expand all."""
+        self.outline.expand_all()
+
+    def collapse_all(self) -> None:
+        """View › Collapse all."""
+        self.outline.collapse_all()
+
+    def focus_tag_entry(self) -> None:
+        """T / Ctrl+T: type a tag for the current node."""
+        if self.current_node_id() and not self.session.read_only:
+            self.inspector.ensureWidgetVisible(self.inspector.tags.entry)
+            self.inspector.tags.entry.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_note(self) -> None:
+        """N / Ctrl+E: write in the note of the current node."""
+        if self.current_node_id() and not self.session.read_only:
+            self.inspector.ensureWidgetVisible(self.inspector.note.editor)
+            self.inspector.note.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_filter(self) -> None:
+        """Ctrl+F: type in the filter."""
+        self.filter_bar.text_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_bar.text_edit.selectAll()
+
+    # -- dialogs ----------------------------------------------------------------------------------
+    def preferences_dialog(self) -> None:
+        """Edit › Preferences…: language and rating dimensions."""
+        prefs = Preferences(language=self.settings.language(), dimensions=self.store.dimensions())
+        chosen, accepted = PreferencesDialog.edit(self, prefs, editable=not self.session.read_only)
+        if not accepted:
+            return
+        for dimension_id, name in chosen.renamed.items():
+            self.edits.rename_dimension(dimension_id, name)
+        for name in chosen.added:
+            # Adding a scale is not undoable (the store has no way to retire one); it only adds a row.
+            try:
+                self.store.add_dimension(name)
+            except (TrendmarkError, ValueError) as exc:
+                self.session.report_error(
+                    translate("MainWindow", "Could not add dimension: {error}").format(error=exc))
+        if chosen.added:
+            self._refresh_vocabulary()
+        if chosen.language != self.settings.language():
+            self.settings.set_language(chosen.language)
+            self.languageChangeRequested.emit(chosen.language)
+
+    def shortcuts_dialog(self) -> None:
+        """Help › Keyboard shortcuts."""
+        ShortcutsDialog.show_shortcuts(self, shortcut_rows(self.actions))
+
+    def about_dialog(self) -> None:
+        """Help › About Trendmark."""
+        from editor import __version__
+        QMessageBox.about(self, translate("MainWindow", "About Trendmark"), translate(
+            "MainWindow", "<b>Trendmark</b> {version}<br>An outline and annotation editor for analysts "
+            "reading long research reports.").format(version=__version__))
+
+    # -- files ------------------------------------------------------------------------------------
+    def new_database_dialog(self) -> None:
+        """File › New database…."""
+        self.database.new_database_dialog()
+
+    def open_database_dialog(self) -> None:
+        """File › Open database…."""
+        self.database.open_database_dialog()
+
+    def import_report_dialog(self) -> None:
+        """File › Import report…."""
+        self.database.import_report_dialog()
+
+    def fill_recent_menu(self) -> None:
+        """File › Open recent."""
+        self.database.fill_recent_menu(self.actions.recent_menu)
+
+    def open_database(self, path: Path) -> bool:
+        """Open another database in this window (dialogs explain a refusal); True if it opened."""
+        return self.database.open_database(path)
+
+    def import_report_file(self, path: Path) -> bool:
+        """Import a report file (parsed in the background); False if refused up front."""
+        return self.database.import_report_file(path)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+        if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_report_file(paths[0])
+
+    # -- extension points ---------------------------------------------------------------------------
+    def add_export_action(self, text: str, callback: Callable[[MainWindow], object]) -> QAction:
+        """Add an entry to File › Export; ``callback(window)`` runs when it is chosen."""
+        return self._add_to_menu(self.actions.export_menu, self._export_placeholder, text, callback)
+
+    def add_analysis_action(self, text: str, callback: Callable[[MainWindow], object]) -> QAction:
+        """Add an entry to the Analysis menu; ``callback(window)`` runs when it is chosen."""
+        return self._add_to_menu(self.actions.analysis_menu, self._analysis_placeholder, text, callback)
+
+    def _add_to_menu(self, menu, placeholder: QAction, text: str, callback) -> QAction:
+        placeholder.setVisible(False)
+        action = menu.addAction(text)
+        action.triggered.connect(lambda _=False: callback(self))
+        return action
+
+    # -- layout persistence and closing ------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        self._pending_sizes = self.settings.splitter_sizes("main")
+        header = self.settings.header_state()
+        if header is not None:
+            self.tree.header().restoreState(header)
+
+    def save_state(self) -> None:
+        """Persist layout and the tree's expansion/current node (also called on close)."""
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_splitter_sizes("main", self.splitter.sizes())
+        self.settings.set_header_state(self.tree.header().saveState())
+        self._save_tree_state()
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.inspector.flush()  # nothing typed is lost on close
+        if self.importer.is_running():
+            self.importer.wait()
+        self.save_state()
+        super().closeEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            # Sizes only mean something once the window has its real width.
+            sizes = self._pending_sizes
+            if len(sizes) == 3 and all(sizes):
+                self.splitter.setSizes(sizes)
+            else:
+                width = self.splitter.width()
+                self.splitter.setSizes([int(width * 0.33), int(width * 0.39), int(width * 0.28)])
+            QTimer.singleShot(0, self.tree.setFocus)  # keyboard first: arrows and 1–5 work at once

@@ -1,0 +1,118 @@
+"""Window state that outlives a run: layout, recent databases, language, per-report tree state.
+
+Kept in an INI file in the user config directory (beside the analyst identity), so it
+follows the same XDG rules as the rest of Trendmark's files.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from editor.identity import config_dir
+
+MAX_RECENT = 8
+
+
+class WindowSettings:
+    """Typed access to the window's QSettings."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or config_dir() / "window.ini"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    # -- layout --------------------------------------------------------------------------
+    def geometry(self) -> QByteArray | None:
+        """The saved window geometry (None before the first close)."""
+        value = self._qs.value("window/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_geometry(self, value: QByteArray) -> None:
+        """Remember the window geometry."""
+        self._qs.setValue("window/geometry", value)
+
+    def splitter_sizes(self, name: str) -> list[int]:
+        """Saved sizes of a splitter's panes ([] if none)."""
+        return [int(v) for v in self._json(f"splitters/{name}", []) if isinstance(v, int) and v >= 0]
+
+    def set_splitter_sizes(self, name: str, sizes: list[int]) -> None:
+        """Remember a splitter's pane sizes."""
+        self._set_json(f"splitters/{name}", [int(s) for s in sizes])
+
+    def header_state(self) -> QByteArray | None:
+        """Saved state of the outline's header (column widths)."""
+        value = self._qs.value("window/tree_header")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_header_state(self, value: QByteArray) -> None:
+        """Remember the outline header's state."""
+        self._qs.setValue("window/tree_header", value)
+
+    # -- files ---------------------------------------------------------------------------
+    def recent_databases(self) -> list[str]:
+        """Databases opened most recently, newest first."""
+        return [p for p in self._json("files/recent", []) if isinstance(p, str)]
+
+    def add_recent_database(self, path: Path) -> None:
+        """Put a database at the top of the recent list."""
+        text = str(path)
+        recent = [p for p in self.recent_databases() if p != text]
+        self._set_json("files/recent", [text, *recent][:MAX_RECENT])
+
+    def remove_recent_database(self, path: str) -> None:
+        """Drop a database from the recent list (it could not be opened)."""
+        self._set_json("files/recent", [p for p in self.recent_databases() if p != path])
+
+    def last_report(self, db_path: Path | None) -> str:
+        """The report last shown for a database ('' if none)."""
+        return str(self._json("files/last_report", {}).get(str(db_path), ""))
+
+    def set_last_report(self, db_path: Path | None, report_id: str) -> None:
+        """Remember the report shown for a database."""
+        value = self._json("files/last_report", {})
+        if not isinstance(value, dict):
+            value = {}
+        value[str(db_path)] = report_id
+        self._set_json("files/last_report", value)
+
+    # -- language ------------------------------------------------------------------------
+    def language(self) -> str:
+        """``system``, ``en`` or ``zh_CN``."""
+        return str(self._qs.value("ui/language", "system"))
+
+    def set_language(self, language: str) -> None:
+        """Remember the interface language (``system``, ``en`` or ``zh_CN``)."""
+        self._qs.setValue("ui/language", language)
+
+    # -- per-report tree state -----------------------------------------------------------
+    def tree_state(self, report_id: str) -> tuple[list[str], str]:
+        """(expanded node ids, current node id) saved for a report."""
+        value = self._json(f"reports/{report_id}", {})
+        if not isinstance(value, dict):
+            return [], ""
+        expanded = [v for v in value.get("expanded", []) if isinstance(v, str)]
+        return expanded, str(value.get("current", ""))
+
+    def set_tree_state(self, report_id: str, expanded: list[str], current: str) -> None:
+        """Remember a report's expanded nodes and current node."""
+        self._set_json(f"reports/{report_id}", {"expanded": expanded, "current": current})
+
+    def sync(self) -> None:
+        """Write the settings to disk now."""
+        self._qs.sync()
+
+    # -- helpers: JSON avoids QSettings turning one-element lists into strings ----------
+    def _json(self, key: str, default):
+        raw = self._qs.value(key)
+        if not isinstance(raw, str):
+            return default
+        try:
+            return json.loads(raw)
+        except ValueError:
+            return default
+
+    def _set_json(self, key: str, value) -> None:
+        self._qs.setValue(key, json.dumps(value, ensure_ascii=False))

@@ -1,0 +1,821 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AnnotationSession</name>
+    <message>
+        <source>This database is read-only; the change was not made.</source>
+        <translation>此数据库为只读，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>所有更改已保存</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Could not save: {error}</source>
+        <translation>无法保存：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Cannot open database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>{path}
+
+{error}</source>
+        <translation>{path}
+
+{error}</translation>
+    </message>
+</context>
+<context>
+    <name>AuthorNameDialog</name>
+    <message>
+        <source>Welcome to Trendmark</source>
+        <translation>欢迎使用 Trendmark</translation>
+    </message>
+    <message>
+        <source>Your name is recorded with every tag, rating, note and highlight, so that colleagues can tell whose work is whose when databases are merged.</source>
+        <translation>您的姓名会记录在每个标签、评分、笔记和高亮上，合并数据库时同事可以分辨各自的工作。</translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation>您的姓名：</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Add tag “{tag}”</source>
+        <translation>添加标签“{tag}”</translation>
+    </message>
+    <message>
+        <source>Remove tag “{tag}”</source>
+        <translation>移除标签“{tag}”</translation>
+    </message>
+    <message>
+        <source>Rate {dimension} {value}</source>
+        <translation>{dimension}评分 {value}</translation>
+    </message>
+    <message>
+        <source>Clear {dimension} rating</source>
+        <translation>清除{dimension}评分</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>编辑笔记</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>高亮</translation>
+    </message>
+    <message>
+        <source>Highlight “{quote}”</source>
+        <translation>高亮“{quote}”</translation>
+    </message>
+    <message>
+        <source>Recolour highlight</source>
+        <translation>更改高亮颜色</translation>
+    </message>
+    <message>
+        <source>Edit highlight comment</source>
+        <translation>编辑高亮批注</translation>
+    </message>
+    <message>
+        <source>Delete highlight “{quote}”</source>
+        <translation>删除高亮“{quote}”</translation>
+    </message>
+    <message>
+        <source>Add tag “{tag}” to highlight</source>
+        <translation>为高亮添加标签“{tag}”</translation>
+    </message>
+    <message>
+        <source>Remove tag “{tag}” from highlight</source>
+        <translation>从高亮移除标签“{tag}”</translation>
+    </message>
+    <message>
+        <source>Rename dimension to “{name}”</source>
+        <translation>将评分维度重命名为“{name}”</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseActions</name>
+    <message>
+        <source>Trendmark databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Trendmark 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reports (*.txt *.md *.markdown *.docx *.pdf);;All files (*)</source>
+        <translation>报告 (*.txt *.md *.markdown *.docx *.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{path}
+
+{error}</source>
+        <translation>{path}
+
+{error}</translation>
+    </message>
+    <message>
+        <source>Cannot open database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <source>{path} already exists; it is opened instead.</source>
+        <translation>{path} 已存在，将直接打开它。</translation>
+    </message>
+    <message>
+        <source>No recent databases</source>
+        <translation>没有最近使用的数据库</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <source>This database is read-only; open a writable one to import reports.</source>
+        <translation>此数据库为只读；请打开可写的数据库再导入报告。</translation>
+    </message>
+    <message>
+        <source>{path} is not a file.</source>
+        <translation>{path} 不是文件。</translation>
+    </message>
+    <message>
+        <source>Another report is still being imported; try again when it is done.</source>
+        <translation>另一份报告仍在导入中，请稍后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>Dimensions</name>
+    <message>
+        <source>Impact</source>
+        <translation>影响</translation>
+    </message>
+    <message>
+        <source>Likelihood</source>
+        <translation>可能性</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightsPanel</name>
+    <message>
+        <source>Select text in the reading pane and press H to highlight it.</source>
+        <translation>在阅读窗格中选中文字，按 H 即可高亮。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete this highlight (Undo brings it back)</source>
+        <translation>删除此高亮（可撤销）</translation>
+    </message>
+    <message>
+        <source>Comment on this highlight…</source>
+        <translation>为此高亮写批注…</translation>
+    </message>
+    <message>
+        <source>Tag this highlight…</source>
+        <translation>为此高亮添加标签…</translation>
+    </message>
+    <message>
+        <source>by {author}</source>
+        <translation>来自 {author}</translation>
+    </message>
+    <message>
+        <source>Highlighted by {author}</source>
+        <translation>由 {author} 高亮</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>Report imported</source>
+        <translation>报告已导入</translation>
+    </message>
+    <message>
+        <source>The importer noted:</source>
+        <translation>导入时发现：</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>高亮</translation>
+    </message>
+    <message>
+        <source>Select a node in the outline</source>
+        <translation>请在大纲中选择一个节点</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>No export formats available</source>
+        <translation>暂无可用的导出格式</translation>
+    </message>
+    <message>
+        <source>No analyses available</source>
+        <translation>暂无可用的分析</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {action}</source>
+        <translation>撤销 {action}(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {action}</source>
+        <translation>重做 {action}(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>所有更改已保存</translation>
+    </message>
+    <message>
+        <source>Read-only: {path} cannot be written here. You can read, search and filter; editing is switched off. Copy the file to a writable folder to annotate it.</source>
+        <translation>只读：无法在此写入 {path}。您可以阅读、搜索和筛选，但编辑已关闭。如需批注，请将文件复制到可写的文件夹。</translation>
+    </message>
+    <message>
+        <source>No report in this database yet. Use File › Import report… or drop a report file on this window.</source>
+        <translation>此数据库中还没有报告。请使用“文件 › 导入报告…”，或将报告文件拖到此窗口。</translation>
+    </message>
+    <message>
+        <source>[read-only]</source>
+        <translation>[只读]</translation>
+    </message>
+    <message>
+        <source>No reports</source>
+        <translation>没有报告</translation>
+    </message>
+    <message>
+        <source>Rate {dimension} {value}</source>
+        <translation>{dimension}评分 {value}</translation>
+    </message>
+    <message>
+        <source>Select some text of a paragraph in the reading pane first.</source>
+        <translation>请先在阅读窗格中选中一段正文中的文字。</translation>
+    </message>
+    <message>
+        <source>Could not add dimension: {error}</source>
+        <translation>无法添加评分维度：{error}</translation>
+    </message>
+    <message>
+        <source>About Trendmark</source>
+        <translation>关于 Trendmark</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Trendmark&lt;/b&gt; {version}&lt;br&gt;An outline and annotation editor for analysts reading long research reports.</source>
+        <translation>&lt;b&gt;Trendmark&lt;/b&gt; {version}&lt;br&gt;为阅读长篇研究报告的分析员打造的大纲与批注编辑器。</translation>
+    </message>
+    <message>
+        <source>&amp;New database…</source>
+        <translation>新建数据库(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Start an empty annotation database</source>
+        <translation>新建一个空的批注数据库</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open another annotation database</source>
+        <translation>打开另一个批注数据库</translation>
+    </message>
+    <message>
+        <source>&amp;Import report…</source>
+        <translation>导入报告(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Read a report file into this database</source>
+        <translation>将报告文件读入此数据库</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Add &amp;tag</source>
+        <translation>添加标签(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Type a tag for the current node</source>
+        <translation>为当前节点输入标签</translation>
+    </message>
+    <message>
+        <source>Edit &amp;note</source>
+        <translation>编辑笔记(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Write your note on the current node</source>
+        <translation>为当前节点写笔记</translation>
+    </message>
+    <message>
+        <source>&amp;Highlight selection</source>
+        <translation>高亮所选文字(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Highlight the text selected in the reading pane</source>
+        <translation>高亮阅读窗格中选中的文字</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Filter the outline by text</source>
+        <translation>按文字筛选大纲</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>偏好设置(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Next node</source>
+        <translation>下一个节点</translation>
+    </message>
+    <message>
+        <source>Previous node</source>
+        <translation>上一个节点</translation>
+    </message>
+    <message>
+        <source>&amp;Expand all</source>
+        <translation>全部展开(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Collapse all</source>
+        <translation>全部折叠(&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear filter</source>
+        <translation>清除筛选(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Trendmark</source>
+        <translation>关于 Trendmark(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Clear rating</source>
+        <translation>清除评分</translation>
+    </message>
+    <message>
+        <source>Rate {value}</source>
+        <translation>评分 {value}</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Highlight in colour</source>
+        <translation>按颜色高亮</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>报告(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>分析(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main tool bar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Move down / up the outline</source>
+        <translation>在大纲中下移 / 上移</translation>
+    </message>
+    <message>
+        <source>↓ / ↑,  J / K</source>
+        <translation>↓ / ↑，J / K</translation>
+    </message>
+    <message>
+        <source>Open / close a chapter</source>
+        <translation>展开 / 折叠章节</translation>
+    </message>
+    <message>
+        <source>→ / ←</source>
+        <translation>→ / ←</translation>
+    </message>
+    <message>
+        <source>First / last node</source>
+        <translation>第一个 / 最后一个节点</translation>
+    </message>
+    <message>
+        <source>Home / End</source>
+        <translation>Home / End</translation>
+    </message>
+    <message>
+        <source>Rate the first dimension 1–5</source>
+        <translation>为第一个维度评 1–5 分</translation>
+    </message>
+    <message>
+        <source>Edit the stars of the current row</source>
+        <translation>编辑当前行的星级</translation>
+    </message>
+    <message>
+        <source>Bold / italic / underline in a note</source>
+        <translation>笔记中的粗体 / 斜体 / 下划线</translation>
+    </message>
+    <message>
+        <source>Bullet / numbered list in a note</source>
+        <translation>笔记中的项目符号 / 编号列表</translation>
+    </message>
+    <message>
+        <source>Link in a note</source>
+        <translation>笔记中的链接</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <source>Your note on this part of the report…</source>
+        <translation>写下您对这部分报告的笔记…</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>粗体</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>斜体</translation>
+    </message>
+    <message>
+        <source>Underline</source>
+        <translation>下划线</translation>
+    </message>
+    <message>
+        <source>Bullet list</source>
+        <translation>项目符号列表</translation>
+    </message>
+    <message>
+        <source>Numbered list</source>
+        <translation>编号列表</translation>
+    </message>
+    <message>
+        <source>Text colour…</source>
+        <translation>文字颜色…</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>链接…</translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation>文字颜色</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>Address (https://…):</source>
+        <translation>地址（https://…）：</translation>
+    </message>
+    <message>
+        <source>Note by {author}</source>
+        <translation>{author} 的笔记</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineFilter</name>
+    <message>
+        <source>Filter titles, text, notes, comments…</source>
+        <translation>筛选标题、正文、笔记、批注…</translation>
+    </message>
+    <message>
+        <source>Show only nodes whose title, text, note or highlight comment contains this (Ctrl+F)</source>
+        <translation>仅显示标题、正文、笔记或高亮批注中包含此文字的节点（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Show only nodes with this tag</source>
+        <translation>仅显示带有此标签的节点</translation>
+    </message>
+    <message>
+        <source>Annotated</source>
+        <translation>已批注</translation>
+    </message>
+    <message>
+        <source>Show only nodes with tags, ratings, a note or highlights</source>
+        <translation>仅显示带有标签、评分、笔记或高亮的节点</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>任意标签</translation>
+    </message>
+    <message>
+        <source>Any rating</source>
+        <translation>任意评分</translation>
+    </message>
+    <message>
+        <source>{dimension} ≥ {value}</source>
+        <translation>{dimension} ≥ {value}</translation>
+    </message>
+    <message>
+        <source>Show only nodes you rated at least this on {dimension}</source>
+        <translation>仅显示您在{dimension}上评分不低于此值的节点</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineModel</name>
+    <message>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>大纲</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Notes and highlights</source>
+        <translation>笔记与高亮</translation>
+    </message>
+    <message>
+        <source>{dimension}: {value} of {maximum} (your rating)</source>
+        <translation>{dimension}：{value} / {maximum}（您的评分）</translation>
+    </message>
+    <message>
+        <source>{dimension}: not rated — click a star or press 1–5</source>
+        <translation>{dimension}：未评分 — 点击星星或按 1–5</translation>
+    </message>
+    <message>
+        <source>Has a note</source>
+        <translation>有笔记</translation>
+    </message>
+    <message>
+        <source>{count} highlight(s)</source>
+        <translation>{count} 处高亮</translation>
+    </message>
+</context>
+<context>
+    <name>OutlinePanel</name>
+    <message>
+        <source>Nothing matches the filter.</source>
+        <translation>没有符合筛选条件的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>Palette</name>
+    <message>
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>粉色</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>橙色</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>紫色</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>The window is rebuilt in the new language when you press OK.</source>
+        <translation>按“确定”后，窗口将以新语言重新打开。</translation>
+    </message>
+    <message>
+        <source>Add dimension</source>
+        <translation>添加评分维度</translation>
+    </message>
+    <message>
+        <source>Double-click a name to rename it. The first dimension is the one shown in the outline and set with the keys 1–5.</source>
+        <translation>双击名称可重命名。第一个维度显示在大纲中，可用 1–5 键设置。</translation>
+    </message>
+    <message>
+        <source>Interface language:</source>
+        <translation>界面语言：</translation>
+    </message>
+    <message>
+        <source>Rating dimensions:</source>
+        <translation>评分维度：</translation>
+    </message>
+    <message>
+        <source>New dimension</source>
+        <translation>新维度</translation>
+    </message>
+</context>
+<context>
+    <name>RatingsEditor</name>
+    <message>
+        <source>Click a star to rate {dimension}; click it again to clear</source>
+        <translation>点击星星为{dimension}评分；再次点击可清除</translation>
+    </message>
+    <message>
+        <source>Colleagues' ratings</source>
+        <translation>同事的评分</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingPane</name>
+    <message>
+        <source>No text for this point in the source.</source>
+        <translation>原文中此要点没有正文。</translation>
+    </message>
+    <message>
+        <source>… and {count} more parts below this one; select a section in the outline to read on.</source>
+        <translation>… 下面还有 {count} 个部分；请在大纲中选择一节继续阅读。</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>高亮</translation>
+    </message>
+    <message>
+        <source>Highlight selection</source>
+        <translation>高亮所选文字</translation>
+    </message>
+    <message>
+        <source>Show highlight in inspector</source>
+        <translation>在检查器中显示此高亮</translation>
+    </message>
+    <message>
+        <source>Highlight colour</source>
+        <translation>高亮颜色</translation>
+    </message>
+    <message>
+        <source>Delete highlight</source>
+        <translation>删除高亮</translation>
+    </message>
+</context>
+<context>
+    <name>ReportImporter</name>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Importing report</source>
+        <translation>正在导入报告</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>Saving {title}…</source>
+        <translation>正在保存《{title}》…</translation>
+    </message>
+    <message>
+        <source>{chapters} chapters, {sections} sections, {points} points.</source>
+        <translation>{chapters} 章，{sections} 节，{points} 个要点。</translation>
+    </message>
+    <message>
+        <source>This report was already in the database; nothing was changed.</source>
+        <translation>该报告已在数据库中，未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <source>(in memory)</source>
+        <translation>（内存中）</translation>
+    </message>
+    <message>
+        <source>{path} (read-only)</source>
+        <translation>{path}（只读）</translation>
+    </message>
+    <message>
+        <source>Database: {path}</source>
+        <translation>数据库：{path}</translation>
+    </message>
+    <message>
+        <source>Analyst: {name}</source>
+        <translation>分析员：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>TagEditor</name>
+    <message>
+        <source>Added by {names}</source>
+        <translation>添加者：{names}</translation>
+    </message>
+    <message>
+        <source>Remove tag “{tag}”</source>
+        <translation>移除标签“{tag}”</translation>
+    </message>
+    <message>
+        <source>No tags yet</source>
+        <translation>暂无标签</translation>
+    </message>
+    <message>
+        <source>Add a tag and press Enter…</source>
+        <translation>输入标签后按回车…</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,108 @@
+"""The filter bar over the real sample: text (Chinese two-character words too), tag, rating, annotated."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.ui_helpers import (close_window, dialogs, node_by_path, press, reopen, sample_db, select,  # noqa: F401
+                              type_text, window)
+
+
+def _paths(window) -> list[str]:
+    paths = {n.id: n.path for n in window.store.nodes(window.report_id)}
+    return [paths[node_id] for node_id in window.visible_node_ids()]
+
+
+def _ancestors_present(paths: list[str]) -> bool:
+    shown = set(paths)
+    return all(".".join(p.split(".")[:i]) in shown for p in paths for i in range(1, p.count(".") + 1))
+
+
+def test_two_character_chinese_word_filters_with_ancestors(qtbot, window):
+    press(qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.filter_bar.text_edit.hasFocus()
+    type_text(qtbot, window.filter_bar.text_edit, "風險")
+    window.filter_bar.flush()
+    paths = _paths(window)
+    expected = {n.path for n in window.store.nodes(window.report_id)
+                if "風險" in n.title or "風險" in n.body}
+    assert expected and expected <= set(paths)
+    # Everything shown is a match or an ancestor of one.
+    assert all(p in expected or any(e.startswith(p + ".") for e in expected) for p in paths)
+    assert _ancestors_present(paths)
+    assert "4.1" in paths and "4" in paths  # 4.1 風險防控現狀
+
+
+def test_longer_phrase_and_note_text_match(qtbot, window):
+    node = node_by_path(window, "7.2.1")
+    window.store.save_note(node.id, window.author.id, "<p>縣域試點值得跟進</p>")
+    type_text(qtbot, window.filter_bar.text_edit, "縣域試點")
+    window.filter_bar.flush()
+    assert _paths(window) == ["7", "7.2", "7.2.1"]
+
+
+def test_tag_and_rating_filters_show_the_right_rows(qtbot, window):
+    a, b = node_by_path(window, "2.3.1"), node_by_path(window, "5.1")
+    author = window.author.id
+    first = window.store.dimensions()[0].id
+    select(window, "2.3.1")
+    type_text(qtbot, window.inspector.tags.entry, "Risk")
+    qtbot.keyClick(window.inspector.tags.entry, Qt.Key.Key_Return)
+    window.tree.setFocus()
+    press(qtbot, window.tree, Qt.Key.Key_2)
+    select(window, "5.1")
+    window.tree.setFocus()
+    press(qtbot, window.tree, Qt.Key.Key_4)
+    assert window.store.ratings(b.id, author_id=author)[0].dimension_id == first
+
+    bar = window.filter_bar
+    assert bar.tag_combo.findData("Risk") > 0  # the new tag is offered at once
+    bar.tag_combo.setCurrentIndex(bar.tag_combo.findData("Risk"))
+    assert _paths(window) == ["2", "2.3", "2.3.1"]
+    bar.tag_combo.setCurrentIndex(0)
+    bar.rating_combo.setCurrentIndex(bar.rating_combo.findData(3))
+    assert _paths(window) == ["5", "5.1"]
+    bar.rating_combo.setCurrentIndex(bar.rating_combo.findData(2))
+    assert _paths(window) == ["2", "2.3", "2.3.1", "5", "5.1"]
+    bar.rating_combo.setCurrentIndex(0)
+    bar.annotated_check.setChecked(True)
+    assert _paths(window) == ["2", "2.3", "2.3.1", "5", "5.1"]
+    # Rating a visible row below the threshold drops it from a rating filter at once.
+    bar.annotated_check.setChecked(False)
+    bar.rating_combo.setCurrentIndex(bar.rating_combo.findData(3))
+    select(window, "5.1")
+    window.tree.setFocus()
+    press(qtbot, window.tree, Qt.Key.Key_1)
+    assert _paths(window) == []
+    assert window.outline.no_match.isVisible()  # an empty tree says why
+    bar.clear()
+    assert not window.outline.no_match.isVisible()
+    assert a.id  # used above
+
+
+def test_clearing_the_filter_restores_the_outline_and_keeps_the_current_node(qtbot, window):
+    node = select(window, "4.2.1")
+    window.tree.collapseAll()
+    select(window, "4.2.1")
+    full = _paths(window)
+    type_text(qtbot, window.filter_bar.text_edit, "監管")
+    window.filter_bar.flush()
+    assert len(_paths(window)) < len(full)
+    window.filter_bar.clear()
+    assert _paths(window) == full
+    assert window.current_node_id() == node.id
+
+
+def test_expansion_and_current_node_are_restored_on_reopen(qtbot, window):
+    window.tree.collapseAll()
+    node = select(window, "6.2.1")  # expands 六 and 6.2
+    window.tree.setExpanded(window.proxy.mapFromSource(window.model.index_for_node_id(
+        node_by_path(window, "9").id)), True)
+    window = reopen(qtbot, window)
+    assert window.current_node_id() == node.id
+    expanded = {p for p in ("1", "6", "6.2", "9")
+                if window.tree.isExpanded(window.proxy.mapFromSource(
+                    window.model.index_for_node_id(node_by_path(window, p).id)))}
+    assert expanded == {"6", "6.2", "9"}
+    assert node.body in window.reading_pane.toPlainText()
+    close_window(window)
