@@ -26,7 +26,7 @@ def database_path(db: str | None) -> Path:
     return Path(db).expanduser() if db else default_database()
 
 
-def open_store(args: argparse.Namespace, *, create: bool = False):
+def open_store(args: argparse.Namespace, *, create: bool = False, read_only: bool = False):
     """Open the database named by --db; only writing commands may create it."""
     from editor.store import Store
 
@@ -35,7 +35,7 @@ def open_store(args: argparse.Namespace, *, create: bool = False):
         raise StoreError(f"no database at {path}: import a report first (trendmark --db {path} import FILE)")
     if create:
         path.parent.mkdir(parents=True, exist_ok=True)
-    return Store.open(path)
+    return Store.open(path, read_only=read_only)
 
 
 def bundled_sample() -> bytes:
@@ -248,7 +248,8 @@ def cmd_export(args: argparse.Namespace, out: Out) -> int:
 def cmd_share(args: argparse.Namespace, out: Out) -> int:
     from editor.store.sharing import share_copy
 
-    with open_store(args) as store:
+    # Read-only: a snapshot must not wait for (or block) the window's writes.
+    with open_store(args, read_only=True) as store:
         path = share_copy(store, Path(args.out).expanduser())
     out(str(path))
     return 0

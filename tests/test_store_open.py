@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from editor.core.errors import StoreError
-from editor.store import Store, migrations
+from editor.store import Store, migrations, schema_version
 from tests.test_store_support import TITLE, make_file, populated, small_report
 
 REPO = Path(__file__).resolve().parents[1]
@@ -126,7 +126,7 @@ def test_a_file_from_a_newer_trendmark_is_refused_byte_identical(tmp_path):
     conn.execute("PRAGMA user_version = 7")
     conn.close()
     error = assert_refused(path, "newer Trendmark")
-    assert "schema 7; this version reads up to 1" in str(error)
+    assert f"schema 7; this version reads up to {schema_version()}" in str(error)
     assert_refused(path, "newer Trendmark", read_only=True)
 
 
@@ -296,6 +296,9 @@ def test_a_file_in_a_read_only_location_opens_read_only():
 
 # -- migrations ------------------------------------------------------------------------------
 
+# make_file writes the current schema; the extra steps below stand for future versions.
+CURRENT = schema_version()
+
 
 def _add_column_step(db) -> None:
     db.conn.execute("ALTER TABLE notes ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0")
@@ -311,17 +314,17 @@ def test_an_older_file_is_backed_up_then_migrated_keeping_its_data(tmp_path, mon
     path = make_file(tmp_path / "old.sqlite")
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, _add_column_step])
     with Store.open(path) as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == CURRENT + 1
         assert "pinned" in store.db["notes"].columns_dict
         assert store.get_meta("migrated") == "yes"
         info = store.report()
         node = store.find_node(info.id, "1.1")
         assert [t.tag.name for t in store.node_tags(node.id)] == ["Risk"]
         assert store.notes(node.id)[0].text == "需要關注風險"
-    backups = sorted(p for p in tmp_path.iterdir() if p.name.startswith("old.sqlite.bak-v1-"))
+    backups = sorted(p for p in tmp_path.iterdir() if p.name.startswith(f"old.sqlite.bak-v{CURRENT}-"))
     assert len(backups) == 1
     copy = sqlite3.connect(backups[0])
-    assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert copy.execute("PRAGMA user_version").fetchone()[0] == CURRENT
     assert copy.execute("SELECT text FROM notes").fetchall() == [("需要關注風險",)]
     assert "pinned" not in [row[1] for row in copy.execute("PRAGMA table_info(notes)")]
     copy.close()
@@ -334,15 +337,15 @@ def test_an_older_file_is_backed_up_then_migrated_keeping_its_data(tmp_path, mon
 def test_a_failing_migration_leaves_the_file_as_it_was(tmp_path, monkeypatch):
     path = make_file(tmp_path / "old.sqlite")
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, _failing_step])
-    with pytest.raises(StoreError, match="cannot upgrade .* from schema 1 to 2: step 2 broke halfway") as caught:
+    with pytest.raises(StoreError, match=f"cannot upgrade .* from schema {CURRENT} to {CURRENT + 1}: step 2 broke halfway") as caught:
         Store.open(path)
     assert "\n" not in str(caught.value)
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == CURRENT
     assert "pinned" not in [row[1] for row in conn.execute("PRAGMA table_info(notes)")]
     assert conn.execute("SELECT text FROM notes").fetchall() == [("需要關注風險",)]
     conn.close()
-    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:CURRENT])
     with Store.open(path) as store:  # the current version still opens it
         assert store.report().node_count == 7
 
@@ -363,9 +366,9 @@ def test_migration_steps_run_in_order_from_the_files_version(tmp_path, monkeypat
         return run
 
     path = make_file(tmp_path / "old.sqlite")
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, step(2), step(3)])
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, step(CURRENT + 1), step(CURRENT + 2)])
     with Store.open(path) as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == 3
-        assert (store.get_meta("step2"), store.get_meta("step3")) == ("done", "done")
-    assert calls == [2, 3]
-    assert len([p for p in tmp_path.iterdir() if ".bak-v1-" in p.name]) == 1
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == CURRENT + 2
+        assert (store.get_meta(f"step{CURRENT + 1}"), store.get_meta(f"step{CURRENT + 2}")) == ("done", "done")
+    assert calls == [CURRENT + 1, CURRENT + 2]
+    assert len([p for p in tmp_path.iterdir() if f".bak-v{CURRENT}-" in p.name]) == 1

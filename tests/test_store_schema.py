@@ -40,13 +40,13 @@ def test_a_new_file_is_wal_with_foreign_keys_and_the_schema_version(tmp_path):
         conn = store.db.conn
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema_version() == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema_version() == 2
         assert store.path == tmp_path / "new.sqlite"
         assert store.read_only is False
     # Persisted in the file, not only on our connection.
     other = sqlite3.connect(tmp_path / "new.sqlite")
     assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert other.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert other.execute("PRAGMA user_version").fetchone()[0] == schema_version()
     other.close()
 
 

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from editor.core.errors import StoreError
 
-from . import migrations
+from . import filesystems, migrations
 from .schema import APPLICATION_ID, TABLES_V1
 
 BUSY_TIMEOUT_MS = 2000
@@ -54,6 +54,7 @@ class Opened:
 
     db: Database
     read_only: bool
+    storage_mode: str = filesystems.LOCAL_WAL  # see filesystems.py
 
 
 def configure(conn: sqlite3.Connection) -> Database:
@@ -193,16 +194,21 @@ def open_file(path: Path, read_only: bool) -> Opened:
                 raise StoreError(
                     f"{path} uses an older schema (version {version}) and must be upgraded, "
                     "but it is read-only; open it once with write access")
-            return Opened(db, True)
+            journal = conn.execute("PRAGMA journal_mode").fetchone()[0].lower()
+            return Opened(db, True, filesystems.describe_storage(journal))
         if version < migrations.schema_version():
             _upgrade(db, path, version, fresh)
-        if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL, much faster commits
+        # WAL is unsafe on a network drive; there the rollback journal is used (filesystems.py).
+        journal = filesystems.journal_mode(path)
+        if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != journal:
+            if conn.execute(f"PRAGMA journal_mode = {journal}").fetchone()[0].lower() != journal:
+                raise in_use_error(str(path))  # another connection keeps it in WAL mode
+        # NORMAL is safe with WAL and much faster; a rollback journal needs FULL to survive a crash.
+        conn.execute("PRAGMA synchronous = " + ("NORMAL" if journal == "wal" else "FULL"))
         # Take and drop the write lock: a program holding it now is a refusal, not a later surprise.
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("ROLLBACK")
-        return Opened(db, False)
+        return Opened(db, False, filesystems.describe_storage(journal))
     except sqlite3.Error as exc:
         conn.close()
         raise (translate(exc, str(path)) or StoreError(f"cannot open {path}: {exc}")) from exc

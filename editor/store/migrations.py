@@ -9,13 +9,14 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from .merge_schema import add_merge_tracking
 from .schema import create_version_1
 
 MigrationStep = Callable[[Database], None]
 
 # MIGRATIONS[n] upgrades a database from schema version n to n + 1. Append, never edit:
 # files written by released versions must keep upgrading the same way.
-MIGRATIONS: list[MigrationStep] = [create_version_1]
+MIGRATIONS: list[MigrationStep] = [create_version_1, add_merge_tracking]
 
 
 def schema_version() -> int:

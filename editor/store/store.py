@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .authors import AuthorsMixin
 from .connection import open_file, open_memory
+from .filesystems import IN_MEMORY
 from .highlights import HighlightsMixin
 from .notes import NotesMixin
 from .ratings import RatingsMixin
@@ -24,6 +25,9 @@ class Store(AuthorsMixin, ReportsMixin, TagsMixin, RatingsMixin, NotesMixin, Hig
     to make them one. Reads return the frozen dataclasses of ``editor.core.annotations``.
     """
 
+    # "local (WAL)", "network drive (rollback journal)" or "in memory": for the status bar.
+    storage_mode: str = IN_MEMORY
+
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, read_only: bool = False) -> Store:
         """Open the database at ``path``, creating it (and its schema) when missing.
@@ -34,7 +38,9 @@ class Store(AuthorsMixin, ReportsMixin, TagsMixin, RatingsMixin, NotesMixin, Hig
         """
         file = Path(path).expanduser().absolute()
         opened = open_file(file, read_only)
-        return cls(opened.db, file, opened.read_only)
+        store = cls(opened.db, file, opened.read_only)
+        store.storage_mode = opened.storage_mode
+        return store
 
     @classmethod
     def memory(cls) -> Store:

@@ -1,0 +1,145 @@
+"""File › Merge a colleague's database: choose the file, preview what it brings, merge in one step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
+                               QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+
+from editor.core.errors import TrendmarkError
+from editor.store.merge import MergeResult, merge_database
+from editor.ui.i18n import translate
+
+
+class MergeDialog(QDialog):
+    """Preview a merge (a dry run), then merge; both versions of a conflicting text are kept for review."""
+
+    def __init__(self, store, path: Path | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Merge a colleague's database"))
+        self.store = store
+        self.result: MergeResult | None = None
+        self.preview: MergeResult | None = None
+
+        intro = QLabel(self.tr("Their notes, highlights, tags and ratings are added to this database. Where "
+                               "both of you changed the same text, both versions are kept for you to review. "
+                               "A backup copy is made first."), self)
+        intro.setWordWrap(True)
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setPlaceholderText(self.tr("Their database file (a copy made with Share)"))
+        self.path_edit.editingFinished.connect(self.run_preview)
+        browse = QPushButton(self.tr("Browse…"), self)
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        self.summary = QPlainTextEdit(self)
+        self.summary.setReadOnly(True)
+        self.summary.setPlaceholderText(self.tr("Choose a file to see what merging it would change."))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.merge_button = self.buttons.addButton(self.tr("Merge"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.merge_button.setEnabled(False)
+        self.buttons.accepted.connect(self.run_merge)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(row)
+        layout.addWidget(self.summary, 1)
+        layout.addWidget(self.buttons)
+        self.resize(560, 380)
+        if store.read_only:
+            self.summary.setPlainText(self.tr("This database is read-only; nothing can be merged into it."))
+            self.path_edit.setEnabled(False)
+            browse.setEnabled(False)
+        elif path is not None:
+            self.path_edit.setText(str(path))
+            self.run_preview()
+
+    def browse(self) -> None:
+        """Ask for their file, then preview it."""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Merge a colleague's database"), self.path_edit.text(),
+                                              self.tr("Trendmark databases (*.sqlite *.db);;All files (*)"))
+        if path:
+            self.path_edit.setText(path)
+            self.run_preview()
+
+    def chosen_path(self) -> Path | None:
+        text = self.path_edit.text().strip()
+        return Path(text).expanduser() if text else None
+
+    def run_preview(self) -> None:
+        """Dry-run the merge and show what it would add, update and set aside."""
+        path = self.chosen_path()
+        self.preview = None
+        self.merge_button.setEnabled(False)
+        if path is None:
+            self.summary.clear()
+            return
+        try:
+            with _busy():
+                self.preview = merge_database(self.store, path, dry_run=True)
+        except TrendmarkError as exc:
+            self.summary.setPlainText(str(exc))
+            return
+        lines = [line for line in self.preview.summary_lines() if not line.startswith("dry run")]
+        self.summary.setPlainText("\n".join(lines))
+        self.merge_button.setEnabled(self.preview.changed)
+
+    def run_merge(self) -> None:
+        """Merge for real (one transaction, after a backup) and close."""
+        path = self.chosen_path()
+        if path is None or self.preview is None:
+            return
+        try:
+            with _busy():
+                self.result = merge_database(self.store, path)
+        except TrendmarkError as exc:
+            self.summary.setPlainText(str(exc))
+            self.merge_button.setEnabled(False)
+            return
+        self.accept()
+
+    @classmethod
+    def merge(cls, parent: QWidget | None, store, path: Path | None = None) -> tuple[MergeResult | None, bool]:
+        """Run the dialog; (the merge result, accepted)."""
+        dialog = cls(store, path, parent)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.result, accepted and dialog.result is not None
+
+
+class _busy:
+    """A wait cursor for the duration of a block."""
+
+    def __enter__(self) -> None:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+    def __exit__(self, *exc_info: object) -> None:
+        QGuiApplication.restoreOverrideCursor()
+
+
+def open_merge_dialog(window) -> MergeResult | None:
+    """File › Merge…: merge a colleague's database into the window's, then reload and offer the conflicts.
+
+    Pending typing is saved first. After a merge that changed anything the window
+    reloads its database (the undo history is cleared: earlier edits cannot be undone
+    over merged rows).
+    """
+    if hasattr(window, "inspector"):
+        window.inspector.flush()
+    result, accepted = MergeDialog.merge(window, window.store)
+    if not accepted or result is None:
+        return None
+    if result.changed and hasattr(window, "set_database"):
+        window.set_database(window.store, window.author)
+    if result.conflict_ids:
+        answer = QMessageBox.question(
+            window, translate("MergeDialog", "Merge"),
+            translate("MergeDialog", "{count} text(s) were changed on both sides; both versions are kept. "
+                      "Review them now?").format(count=len(result.conflict_ids)))
+        if answer == QMessageBox.StandardButton.Yes:
+            from editor.ui.conflicts_dialog import open_conflicts_dialog
+            open_conflicts_dialog(window)
+    return result
