@@ -133,6 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(_describe(exc))
     except KeyboardInterrupt:
         return _fail("interrupted")
+    except Exception as exc:  # noqa: BLE001 - last resort: a defect still ends as one line
+        return _fail(f"unexpected {type(exc).__name__}: {exc} (details in {_log_traceback()})")
 
 
 def gui_main() -> int:
@@ -156,6 +158,22 @@ def _fail(message: str) -> int:
     first_line = message.strip().splitlines()[0] if message.strip() else "unknown error"
     sys.stderr.write(f"error: {first_line}\n")
     return EXIT_USAGE
+
+
+def _log_traceback() -> str:
+    """Write the current exception's traceback to the user's log folder; return where."""
+    import traceback
+
+    from editor.identity import log_dir
+
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "last-error.txt"
+        path.write_text(traceback.format_exc(), encoding="utf-8")
+        return str(path)
+    except OSError:
+        return "no log: the log folder is not writable"
 
 
 def _describe(exc: BaseException) -> str:

@@ -32,6 +32,10 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def log_dir() -> Path:
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
 def default_database() -> Path:
     """Where the analyst's database lives unless --db says otherwise."""
     return data_dir() / "trendmark.sqlite"

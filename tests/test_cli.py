@@ -261,3 +261,17 @@ def test_errors_from_a_real_process_have_no_traceback(tmp_path):
                              str(tmp_path / "absent.txt")], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
+
+
+def test_an_unexpected_defect_is_one_line_with_the_details_logged(db, capsys, monkeypatch):
+    from editor import commands
+
+    def broken(args, out):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(commands, "cmd_outline", broken)
+    code, out, err = run(capsys, "--db", str(db), "outline")
+    assert_one_line_error(code, err)
+    assert "unexpected KeyError" in err
+    log = Path(err.split("details in ")[1].rstrip(")\n"))
+    assert "KeyError: 'boom'" in log.read_text(encoding="utf-8")
