@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 import uuid
 from dataclasses import dataclass, field
@@ -59,11 +60,28 @@ class ParsedReport:
         return unicodedata.normalize("NFC", "\n".join(lines))
 
 
+_NAMESPACE_BYTES = TRENDMARK_NAMESPACE.bytes
+
+
+def uuid5_str(name: str) -> str:
+    """``str(uuid.uuid5(TRENDMARK_NAMESPACE, name))``, computed directly.
+
+    An import derives ~9,000 node ids; building a ``uuid.UUID`` object for each cost a
+    quarter of the store's import time. The bytes are the same (RFC 4122 §4.3: SHA-1 of
+    namespace + name, version 5, RFC variant); a test compares the two.
+    """
+    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + name.encode("utf-8"), usedforsecurity=False).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50
+    digest[8] = (digest[8] & 0x3F) | 0x80
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
 def report_id(report: ParsedReport) -> str:
     """Deterministic report id: UUIDv5 of the normalised text."""
-    return str(uuid.uuid5(TRENDMARK_NAMESPACE, report.normalised_text()))
+    return uuid5_str(report.normalised_text())
 
 
 def node_id(report_id_: str, path: str, title: str) -> str:
     """Deterministic node id: UUIDv5 of report id + path + title."""
-    return str(uuid.uuid5(TRENDMARK_NAMESPACE, f"{report_id_}\x1f{path}\x1f{title}"))
+    return uuid5_str(f"{report_id_}\x1f{path}\x1f{title}")
