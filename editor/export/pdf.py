@@ -64,7 +64,6 @@ _KEEP_WITH_NEXT_PASSES = 3
 # sixth of it is still free, instead of printing hundreds of half-empty pages.
 NEW_PAGE_CHAPTERS_UP_TO = 40
 _FLOW_IF_USED_BELOW = 0.85
-_AUTO = QTextFormat.PageBreakFlag.PageBreak_Auto
 
 
 def export_pdf(store, out_path: Path, report_id: str, options: ExportOptions,
@@ -182,21 +181,25 @@ def _keep_headings_with_text(chapter: ChapterDocument) -> None:
     page_height = doc.pageSize().height()
     if page_height <= 0:
         return
+    moved: set[int] = set()  # headings already sent to a new page (their policy is no longer Auto)
+    low = page_height * 0.8
+    bounding_rect = layout.blockBoundingRect
     for _ in range(_KEEP_WITH_NEXT_PASSES):
         stranded = []
-        for mark in chapter.headings[1:]:
-            block = mark.block
-            if block.blockFormat().pageBreakPolicy() != _AUTO:
+        for index, mark in enumerate(chapter.headings[1:], 1):
+            if index in moved:
                 continue
-            # Only a heading ending in the last fifth of a page can be stranded there.
-            box = layout.blockBoundingRect(block)
-            if box.bottom() % page_height < page_height * 0.8 and box.bottom() // page_height == (
-                    box.top() // page_height):
+            block = mark.block
+            # Only a heading ending in the last fifth of a page (or across a page break) can be stranded.
+            box = bounding_rect(block)
+            bottom = box.bottom()
+            if bottom % page_height < low and bottom // page_height == box.top() // page_height:
                 continue
             heading_page = _line_middle(layout, block, last=False) // page_height
             following = block.next()
             if following.isValid() and _line_middle(layout, following, last=False) // page_height > heading_page:
                 stranded.append(block)
+                moved.add(index)
         if not stranded:
             return
         cursor = QTextCursor(doc)

@@ -70,8 +70,9 @@ def is_cjk(char: str) -> bool:
 
 def prefers_traditional(text: str) -> bool:
     """Whether ``text`` reads as Traditional Chinese (so TC glyph forms suit it best)."""
-    traditional = sum(1 for ch in text if ch in _TRADITIONAL_MARKS)
-    simplified = sum(1 for ch in text if ch in _SIMPLIFIED_MARKS)
+    # str.count scans in C: a few dozen scans of a long report beat one Python loop over it.
+    traditional = sum(text.count(ch) for ch in _TRADITIONAL_MARKS)
+    simplified = sum(text.count(ch) for ch in _SIMPLIFIED_MARKS)
     return traditional >= simplified
 
 
