@@ -4,7 +4,8 @@
 
 Builds a temporary database with the sample report and a node annotated with tags,
 ratings, a formatted note and highlights (and a colleague's work beside it), selects
-that node and saves one PNG per language and size into OUTDIR. Nothing outside a
+that node and saves one PNG per language and size into OUTDIR, plus, per language, the
+window with colleagues' annotations hidden and the database opened read-only. Nothing outside a
 temporary folder is read or written besides OUTDIR.
 """
 
@@ -119,6 +120,23 @@ def render(outdir: Path) -> list[Path]:
             store.close()
             window.deleteLater()
             QApplication.processEvents()
+        # Colleagues' annotations hidden (View › Colleagues' annotations): only the analyst's own work.
+        settings = WindowSettings(work / f"window-{language}-own.ini")
+        settings.set_show_colleagues(False)
+        store = Store.open(db_path)
+        window = MainWindow(store, resolve_author(store, "Ana Analyst"), settings=settings)
+        window.resize(*SIZES[0])
+        window.show()
+        window.select_node(node_id)
+        for _ in range(5):
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        path = outdir / f"trendmark-{language}-own-only-{SIZES[0][0]}x{SIZES[0][1]}.png"
+        window.grab().save(str(path))
+        written.append(path)
+        window.close()
+        store.close()
+        window.deleteLater()
+        QApplication.processEvents()
         # The same database opened read-only: the banner, and every editing control switched off.
         store = Store.open(db_path, read_only=True)
         author = next(a for a in store.authors() if a.name == "Ana Analyst")

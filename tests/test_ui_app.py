@@ -5,12 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 from editor.identity import load_identity, save_identity
 from editor.store import Store
 from editor.ui import app as app_module
 from editor.ui.app import run_gui
 from editor.ui.dialogs import AuthorNameDialog, Preferences, PreferencesDialog
+from editor.ui.resources import app_icon_path
 from editor.ui.settings import WindowSettings
 from tests.ui_helpers import AUTHOR, close_window, dialogs, open_window, sample_db  # noqa: F401
 
@@ -101,3 +104,14 @@ def test_language_choice_rebuilds_the_window_in_chinese(qtbot, sample_db, dialog
     finally:
         app_module.install_translators(app, "en")
         close_window(new_window)
+
+
+def test_application_has_the_icon_and_the_desktop_entrys_name(qtbot, sample_db, dialogs):  # noqa: F811
+    assert run_gui(sample_db, AUTHOR, smoke_test=True) == 0
+    icon = QApplication.windowIcon()
+    assert not icon.isNull() and not icon.pixmap(64, 64).isNull()
+    assert QGuiApplication.desktopFileName() == app_module.DESKTOP_FILE_NAME
+    # The name is the packaged desktop entry's, so desktops put the window under its icon.
+    root = Path(__file__).resolve().parents[1]
+    assert (root / "packaging" / "linux" / f"{app_module.DESKTOP_FILE_NAME}.desktop").is_file()
+    assert app_icon_path().read_bytes() == (root / "resources" / "icons" / "trendmark.svg").read_bytes()

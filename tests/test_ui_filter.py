@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
-from tests.ui_helpers import (close_window, dialogs, node_by_path, press, reopen, sample_db, select,  # noqa: F401
-                              type_text, window)
+from editor.importing import parse_report
+from editor.store import Store
+from editor.ui.outline_filter import TYPING_PAUSE_MS, FilterCriteria
+from tests.reportgen import make_report
+from tests.ui_helpers import (close_window, dialogs, node_by_path, open_window, press, reopen,  # noqa: F401
+                              sample_db, select, type_text, window)
 
 
 def _paths(window) -> list[str]:
@@ -106,3 +111,85 @@ def test_expansion_and_current_node_are_restored_on_reopen(qtbot, window):
     assert expanded == {"6", "6.2", "9"}
     assert node.body in window.reading_pane.toPlainText()
     close_window(window)
+
+
+def test_filter_keeps_ancestors_without_qt_walking_every_subtree(qtbot, window):
+    # Ancestors come from the precomputed set, not from Qt's recursive filtering.
+    assert not window.proxy.isRecursiveFilteringEnabled()
+    window.apply_filter(FilterCriteria(text="縣域試點"))
+    assert _paths(window) == []
+    node = node_by_path(window, "7.2.1")
+    window.store.save_note(node.id, window.author.id, "<p>縣域試點</p>")
+    window.apply_filter(FilterCriteria(text="縣域試點"))
+    assert _paths(window) == ["7", "7.2", "7.2.1"]
+    assert window.tree.isExpanded(window.proxy.mapFromSource(window.model.index_for_node_id(
+        node_by_path(window, "7.2").id)))
+
+
+def test_a_rating_made_under_a_rating_filter_brings_in_the_node_with_its_ancestors(qtbot, window):
+    bar = window.filter_bar
+    bar.rating_combo.setCurrentIndex(bar.rating_combo.findData(4))
+    assert _paths(window) == []
+    node = node_by_path(window, "6.2.1")
+    window.edits.set_rating(node.id, window.store.dimensions()[0].id, 5)
+    assert _paths(window) == ["6", "6.2", "6.2.1"]
+    window.undo()
+    assert _paths(window) == []
+
+
+def test_the_analysts_own_expansion_survives_a_filter(qtbot, window):
+    window.collapse_all()
+    chapter = node_by_path(window, "9")
+    window.tree.setExpanded(window.proxy.mapFromSource(window.model.index_for_node_id(chapter.id)), True)
+    type_text(qtbot, window.filter_bar.text_edit, "監管")
+    window.filter_bar.flush()
+    window.filter_bar.clear()
+    assert window.outline.expanded_ids() == [chapter.id]
+    assert window.tree.isExpanded(window.proxy.mapFromSource(window.model.index_for_node_id(chapter.id)))
+
+
+def test_typing_quickly_filters_once_after_a_short_pause(qtbot, window):
+    seen: list[str] = []
+    window.filter_bar.criteriaChanged.connect(lambda criteria: seen.append(criteria.text))
+    qtbot.keyClicks(window.filter_bar.text_edit, "Risk")
+    assert seen == []  # nothing filtered while typing
+    qtbot.waitUntil(lambda: seen == ["Risk"], timeout=2000)
+    qtbot.wait(TYPING_PAUSE_MS + 50)
+    assert seen == ["Risk"]
+
+
+@pytest.fixture
+def large_window(qtbot, tmp_path, dialogs):  # noqa: F811
+    """The window on a generated report of 60 chapters (about 1,100 nodes), 800 pixels tall."""
+    path = tmp_path / "large.sqlite"
+    with Store.open(path) as store:
+        store.add_report(parse_report(make_report(60).encode("utf-8"), source="generated.txt"))
+    win = open_window(qtbot, path)
+    win.resize(1000, 800)
+    yield win
+    close_window(win)
+
+
+def test_broad_filter_shows_the_first_screen_at_once_and_opens_the_rest_between_events(qtbot, large_window):
+    window = large_window
+    window.apply_filter(FilterCriteria(text="風險"))
+    assert window.is_revealing()  # hundreds of parents: only the first screenful is open yet
+    open_now = [node_id for node_id in window.visible_node_ids() if window.model.children_of(node_id)
+                and window.tree.isExpanded(window.proxy.mapFromSource(window.model.index_for_node_id(node_id)))]
+    parents = [node_id for node_id in window.visible_node_ids() if window.model.children_of(node_id)
+               and any(child.id in set(window.visible_node_ids()) for child in window.model.children_of(node_id))]
+    assert 0 < len(open_now) < len(parents)
+    assert open_now == parents[:len(open_now)]  # the top of the tree, in reading order
+    # Clearing, or a new filter, while the rest is being opened takes over cleanly.
+    window.filter_bar.clear()
+    assert not window.is_revealing()
+    window.apply_filter(FilterCriteria(text="風險"))
+    window.apply_filter(FilterCriteria(text="監管"))
+    qtbot.waitUntil(lambda: not window.is_revealing(), timeout=10000)
+    shown = set(window.visible_node_ids())
+    for node_id in shown:
+        children = [child.id for child in window.model.children_of(node_id) if child.id in shown]
+        if children:
+            assert window.tree.isExpanded(window.proxy.mapFromSource(window.model.index_for_node_id(node_id)))
+    matches = window.store.matching_node_ids("監管", window.report_id)
+    assert matches and matches <= shown

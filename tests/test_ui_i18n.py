@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import shutil
 import subprocess
@@ -13,7 +14,14 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog
 
+from editor.export.agreement import agreement_data
+from editor.importing import read_report
+from editor.store import Store
+from editor.ui.agreement_dialog import AgreementDialog
+from editor.ui.conflicts_dialog import ConflictsDialog
 from editor.ui.dialogs import AuthorNameDialog, ImportReportDialog, Preferences, PreferencesDialog, ShortcutsDialog
+from editor.ui.export_pdf_dialog import ExportPdfDialog
+from editor.ui.merge_dialog import MergeDialog
 from editor.ui.i18n import install_translators, resolve_language, translation_file
 from editor.ui.window_actions import shortcut_rows
 from tests.ui_helpers import close_window, dialogs, open_window, sample_db, select  # noqa: F401
@@ -135,3 +143,46 @@ def test_shortcuts_dialog_lists_the_keys(qtbot, sample_db, dialogs):  # noqa: F8
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
     close_window(window)
     assert QApplication.instance() is not None
+
+
+def _update_script():
+    script = ROOT / "resources" / "translations" / "update.py"
+    spec = importlib.util.spec_from_file_location("translations_update", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_strings_under_a_constant_context_are_translated_too():
+    # lupdate skips translate(_CONTEXT, "…"); the update script adds those strings from the syntax trees.
+    found = _update_script().constant_context_messages((ROOT / "editor" / "ui").glob("*.py"))
+    assert ("PdfExport", "Export annotated PDF") in found
+    in_file = {(c, s): t for c, s, t in _messages(TS)}
+    for key in found:
+        assert key in in_file and in_file[key].get("type") is None and in_file[key].text, key
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_collaboration_dialogs_open_in_every_language(qtbot, qapp, sample_path, language):
+    store = Store.memory()
+    info, _ = store.add_report(read_report(sample_path))
+    author = store.ensure_author("Ana Analyst")
+    install_translators(qapp, language)
+    try:
+        built = [ExportPdfDialog(store, info.id, author.id), MergeDialog(store), ConflictsDialog(store),
+                 AgreementDialog(agreement_data(store, info.id))]
+        titles = []
+        for dialog in built:
+            qtbot.addWidget(dialog)
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            titles.append(dialog.windowTitle())
+            dialog.reject()
+        if language == "zh_CN":
+            assert titles == ["导出带批注的 PDF", "合并同事的数据库", "审阅合并冲突", "分析员之间的一致性"]
+        else:
+            assert titles == ["Export annotated PDF", "Merge a colleague's database", "Review merge conflicts",
+                              "Agreement between analysts"]
+    finally:
+        install_translators(qapp, "en")
+        store.close()

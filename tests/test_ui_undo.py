@@ -172,3 +172,21 @@ def test_undo_redo_dimension_rename_from_preferences(qtbot, window, monkeypatch)
     assert window.model.headerData(1, Qt.Orientation.Horizontal) == "Severity"
     _undo_redo_round_trip(qtbot, window, before, after)
     assert window.model.headerData(1, Qt.Orientation.Horizontal) == "Impact"
+
+
+def test_undo_follows_the_new_history_after_switching_database(qtbot, window):
+    node = select(window, "1.2")
+    window.tree.setFocus()
+    press(qtbot, window.tree, Qt.Key.Key_3)
+    assert window.actions.undo.isEnabled()
+    old_stack = window.session.undo_stack
+    window.set_database(window.store, window.author)  # as after a merge: a fresh history
+    assert not window.actions.undo.isEnabled() and window.actions.undo.text() == "&Undo"
+    select(window, "1.2")
+    window.tree.setFocus()
+    press(qtbot, window.tree, Qt.Key.Key_4)
+    old_stack.clear()  # what deleting the old history does: it must not touch the actions now
+    qtbot.wait(10)  # the old history is deleted meanwhile
+    assert window.actions.undo.isEnabled() and window.actions.undo.text().startswith("&Undo ")
+    window.undo()
+    assert [r.value for r in window.store.ratings(node.id)] == [3]

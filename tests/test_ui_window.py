@@ -294,14 +294,13 @@ def test_star_editor_opened_with_f2_sets_the_rating(qtbot, window):
 
 def test_export_and_analysis_entries_can_be_added(qtbot, window):
     called: list = []
-    action = window.add_export_action("Annotated PDF…", lambda win: called.append(("pdf", win)))
-    analysis = window.add_analysis_action("Agreement…", lambda win: called.append(("agreement", win)))
-    export_menu = window.actions.export_menu
-    assert [a.text() for a in export_menu.actions() if a.isVisible()] == ["Annotated PDF…"]
-    assert [a.text() for a in window.actions.analysis_menu.actions() if a.isVisible()] == ["Agreement…"]
+    action = window.add_export_action("Outline as OPML…", lambda win: called.append(("opml", win)))
+    analysis = window.add_analysis_action("Word counts…", lambda win: called.append(("counts", win)))
+    assert window.actions.export_menu.actions()[-1] is action
+    assert window.actions.analysis_menu.actions()[-1] is analysis
     action.trigger()
     analysis.trigger()
-    assert called == [("pdf", window), ("agreement", window)]
+    assert called == [("opml", window), ("counts", window)]
 
 
 def test_status_bar_names_database_author_and_save_state(window):

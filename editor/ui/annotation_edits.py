@@ -93,28 +93,44 @@ class AnnotationEdits:
             self.window.inspector.highlights.select(command.highlight_id)
             self.window.reading_pane.select_highlight(command.highlight_id)
 
+    def _own_highlight(self, highlight_id: str) -> bool:
+        # The panels offer no editing of colleagues' highlights; this keeps any other route
+        # (a shortcut, a script) from changing or deleting another analyst's work.
+        if self._store.highlight(highlight_id).author_id == self._author_id:
+            return True
+        self._session.report_error(translate(
+            "MainWindow", "This highlight belongs to a colleague; only its author can change it."))
+        return False
+
     def recolor_highlight(self, highlight_id: str, color: str) -> None:
-        """Give a highlight another colour (remembered for the next one)."""
+        """Give one of the analyst's highlights another colour (remembered for the next one)."""
+        if not self._own_highlight(highlight_id):
+            return
         self.last_color = color
         if self._store.highlight(highlight_id).color.casefold() != color.casefold():
             self._push(cmd.UpdateHighlightCommand(self._session, highlight_id, color=color))
 
     def comment_highlight(self, highlight_id: str, html: str) -> None:
-        """Replace a highlight's comment."""
-        self._push(cmd.UpdateHighlightCommand(self._session, highlight_id, comment_html=html))
+        """Replace the comment of one of the analyst's highlights."""
+        if self._own_highlight(highlight_id):
+            self._push(cmd.UpdateHighlightCommand(self._session, highlight_id, comment_html=html))
 
     def tag_highlight(self, highlight_id: str, name: str) -> None:
-        """Tag a highlight (nothing if it already has the tag)."""
+        """Tag one of the analyst's highlights (nothing if it already has the tag)."""
+        if not self._own_highlight(highlight_id):
+            return
         if name.casefold() not in {tag.name.casefold() for tag in self._store.highlight_tags(highlight_id)}:
             self._push(cmd.AddHighlightTagCommand(self._session, highlight_id, self._existing_tag_name(name)))
 
     def untag_highlight(self, highlight_id: str, name: str) -> None:
-        """Remove a tag from a highlight."""
-        self._push(cmd.RemoveHighlightTagCommand(self._session, highlight_id, name))
+        """Remove a tag from one of the analyst's highlights."""
+        if self._own_highlight(highlight_id):
+            self._push(cmd.RemoveHighlightTagCommand(self._session, highlight_id, name))
 
     def delete_highlight(self, highlight_id: str) -> None:
-        """Delete a highlight (Undo brings it back)."""
-        self._push(cmd.DeleteHighlightCommand(self._session, highlight_id))
+        """Delete one of the analyst's highlights (Undo brings it back)."""
+        if self._own_highlight(highlight_id):
+            self._push(cmd.DeleteHighlightCommand(self._session, highlight_id))
 
     # -- rating scales ----------------------------------------------------------------------------
     def rename_dimension(self, dimension_id: str, name: str) -> None:

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from editor.core.errors import StoreError, TrendmarkError
@@ -14,11 +15,14 @@ from editor.ui.database import author_for, open_store
 from editor.ui.dialogs import AuthorNameDialog
 from editor.ui.i18n import install_translators, resolve_language, translate
 from editor.ui.main_window import MainWindow
+from editor.ui.resources import app_icon_path
 from editor.ui.settings import WindowSettings
 from editor.ui.style import apply_style
 
 APP_NAME = "Trendmark"
 ORGANISATION = "Trendmark"
+# The desktop entry's name (packaging/linux): Wayland compositors match windows to it for their icon.
+DESKTOP_FILE_NAME = "io.trendmark.Trendmark"
 SMOKE_TEST_MS = 500
 
 
@@ -43,6 +47,8 @@ def application() -> QApplication:
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setOrganizationDomain("trendmark.invalid")
     QApplication.setApplicationDisplayName(APP_NAME)
+    QGuiApplication.setDesktopFileName(DESKTOP_FILE_NAME)
+    app.setWindowIcon(QIcon(str(app_icon_path())))  # every window's title bar and task switcher entry
     return app  # type: ignore[return-value]
 
 

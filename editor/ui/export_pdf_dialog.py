@@ -30,7 +30,7 @@ from editor.export.options import PAGE_SIZES, ExportCancelled, ExportOptions, at
 from editor.identity import config_dir
 from editor.ui.i18n import translate
 
-_CONTEXT = "PdfExport"
+_CONTEXT = "PdfExport"  # update.py also collects translate(_CONTEXT, …) calls
 
 
 @dataclass(frozen=True)

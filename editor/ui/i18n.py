@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from editor.ui.resources import resource_path
@@ -50,3 +52,9 @@ def install_translators(app: QCoreApplication, language: str) -> bool:
 def translate(context: str, text: str) -> str:
     """``QCoreApplication.translate`` under the name pyside6-lupdate recognises in any module."""
     return QCoreApplication.translate(context, text)
+
+
+def plain_label(text: str) -> str:
+    """A menu text without its mnemonic ("&File", "文件(&F)") or trailing ellipsis."""
+    text = re.sub(r"\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return text.rstrip("…").rstrip(".").strip()

@@ -167,7 +167,8 @@ class HighlightsPanel(QWidget):
                     lines.append(translate("HighlightsPanel", "by {author}").format(author=entry.author_name))
                 item = QListWidgetItem(swatch_icon(h.color, 12), "\n".join(lines))
                 item.setData(Qt.ItemDataRole.UserRole, h.id)
-                item.setToolTip(h.exact)
+                item.setToolTip(translate("HighlightsPanel", "{quote}\nHighlighted by {author}").format(
+                    quote=h.exact, author=entry.author_name))
                 self.list.addItem(item)
             self._current_id = ""
             row = next((i for i, e in enumerate(entries) if e.highlight.id == keep), -1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (QAction, QColor, QFont, QIcon, QKeySequence, QPainter, QPixmap, QTextCharFormat,
-                           QTextCursor, QTextListFormat)
+                           QTextCursor, QTextDocumentFragment, QTextListFormat)
 from PySide6.QtWidgets import (QColorDialog, QInputDialog, QLabel, QSizePolicy, QTextEdit, QToolBar, QVBoxLayout,
                                QWidget)
 
@@ -330,6 +330,10 @@ class ColleagueNotes(QWidget):
             self._layout.addWidget(label)
             self._labels.append(label)
         self.setVisible(bool(notes))
+
+    def texts(self) -> list[str]:
+        """Each colleague's note as shown, in plain text (its author's name first)."""
+        return [QTextDocumentFragment.fromHtml(label.text()).toPlainText() for label in self._labels]
 
 
 def _escape(text: str) -> str:

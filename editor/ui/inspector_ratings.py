@@ -80,6 +80,11 @@ class RatingsEditor(QWidget):
         for _label, stars, _others in self._rows.values():
             stars.setEnabled(editable)
 
+    def colleagues_text(self, dimension_id: str) -> str:
+        """Colleagues' values shown beside one dimension's stars ('' when none are shown)."""
+        row = self._rows.get(dimension_id)
+        return row[2].text() if row else ""
+
     def stars(self, dimension_id: str) -> StarRatingWidget | None:
         """The stars widget of one dimension (None if not shown)."""
         row = self._rows.get(dimension_id)

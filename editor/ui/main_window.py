@@ -7,15 +7,15 @@ from typing import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSizePolicy, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from editor.core.annotations import Author
-from editor.core.errors import TrendmarkError
 from editor.ui.annotation_edits import AnnotationEdits
 from editor.ui.database import DatabaseActions
-from editor.ui.dialogs import Preferences, PreferencesDialog, ShortcutsDialog
+from editor.ui.dialogs import ShortcutsDialog
+from editor.ui.exports import ExportActions
 from editor.ui.i18n import translate
-from editor.ui.inspector import Inspector
+from editor.ui.inspector import Inspector, NodeAnnotations
 from editor.ui.inspector_ratings import dimension_label
 from editor.ui.node_data import load_node_annotations
 from editor.ui.outline_filter import FilterCriteria
@@ -27,6 +27,7 @@ from editor.ui.session import AnnotationSession
 from editor.ui.settings import WindowSettings
 from editor.ui.style import reading_font
 from editor.ui.window_actions import WindowActions, build_actions, shortcut_rows
+from editor.ui.window_dialogs import edit_preferences, show_about
 from editor.ui.window_status import StatusPanel
 
 
@@ -83,19 +84,15 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
+        self.exports = ExportActions(self)
         self.actions: WindowActions = build_actions(self)
+        self.actions.show_colleagues.setChecked(self.settings.show_colleagues())
         self.status = StatusPanel(self.statusBar(), self)
         self.database = DatabaseActions(self)
         self.importer = ReportImporter(self, lambda: self.store)
         self.importer.imported.connect(self.show_report)
         self.setAcceptDrops(True)
         self.reading_pane.setAcceptDrops(False)  # drops go to the window: import, not paste
-        self._export_placeholder = self.actions.export_menu.addAction(
-            translate("MainWindow", "No export formats available"))
-        self._export_placeholder.setEnabled(False)
-        self._analysis_placeholder = self.actions.analysis_menu.addAction(
-            translate("MainWindow", "No analyses available"))
-        self._analysis_placeholder.setEnabled(False)
 
         self._wire()
         self._attach_session()
@@ -128,20 +125,12 @@ class MainWindow(QMainWindow):
 
     def _attach_session(self) -> None:
         session = self.session
+        session.show_colleagues = self.actions.show_colleagues.isChecked()
+        session.flushRequested.connect(self.inspector.flush)
         session.nodeChanged.connect(self._on_node_changed)
         session.vocabularyChanged.connect(self._refresh_vocabulary)
         session.saveStateChanged.connect(self.status.set_save_state)
-        stack = session.undo_stack
-        stack.canUndoChanged.connect(self.actions.undo.setEnabled)
-        stack.canRedoChanged.connect(self.actions.redo.setEnabled)
-        stack.undoTextChanged.connect(lambda text: self.actions.undo.setText(
-            translate("MainWindow", "&Undo {action}").format(action=text) if text
-            else translate("MainWindow", "&Undo")))
-        stack.redoTextChanged.connect(lambda text: self.actions.redo.setText(
-            translate("MainWindow", "&Redo {action}").format(action=text) if text
-            else translate("MainWindow", "&Redo")))
-        self.actions.undo.setEnabled(False)
-        self.actions.redo.setEnabled(False)
+        self.actions.follow_undo_stack(session.undo_stack)
         editable = not session.read_only
         for action in (*self.actions.editing(), self.actions.import_report):
             action.setEnabled(editable)
@@ -152,6 +141,8 @@ class MainWindow(QMainWindow):
         self._author_names[self.author.id] = self.author.name
         self.reading_pane.set_authors(self._author_names, self.author.id)
         self.status.set_database(self.store.path, session.read_only)
+        self.status.set_storage(getattr(self.store, "storage_mode", ""))
+        self.status.set_colleagues_shown(session.show_colleagues)
         self.status.set_author(self.author.name)
         self.status.set_save_state(translate("MainWindow", "All changes saved"), False)
         self.banner.setText(translate(
@@ -166,6 +157,10 @@ class MainWindow(QMainWindow):
         self.inspector.flush()
         self._save_tree_state()
         old_store, old_session = self.store, self.session
+        # The old history empties itself when deleted; its signals must not reach Undo/Redo,
+        # which by then follow the new history.
+        old_session.blockSignals(True)
+        old_session.undo_stack.blockSignals(True)
         self.store, self.author = store, author
         self.session = AnnotationSession(store, author, self)
         self._attach_session()
@@ -205,12 +200,15 @@ class MainWindow(QMainWindow):
         nodes = self.store.nodes(report_id)
         self.reading_pane.setFont(reading_font("".join(node.body for node in nodes[:40]), self.font()))
         expanded, current = self.settings.tree_state(report_id)
-        self.outline.load(nodes, self.store.node_summaries(report_id, self.author.id), expanded, current)
+        self.outline.load(nodes, self.session.summaries(report_id), expanded, current)
         self.settings.set_last_report(self.store.path, report_id)
         self._update_title()
         self.reportShown.emit(report_id)
 
     def _update_title(self) -> None:
+        # Exports and the agreement need a report: offered only while one is shown.
+        for action in self.actions.needing_report():
+            action.setEnabled(bool(self.report_id))
         title = next((r.title for r in self.store.reports() if r.id == self.report_id), "") if self.report_id else ""
         parts = [title] if title else []
         if self.session.read_only:
@@ -240,7 +238,16 @@ class MainWindow(QMainWindow):
         return self.inspector.node_id()
 
     def select_node(self, node_id: str) -> bool:
-        """Make ``node_id`` current (expanding its ancestors); False if it is not in the visible outline."""
+        """Make ``node_id`` current (expanding its ancestors); False if it is not in the report's outline.
+
+        A node the filter hides is shown by clearing the filter: the agreement and conflict
+        dialogs jump to nodes whatever the tree shows at the moment.
+        """
+        if self.outline.select_node(node_id):
+            return True
+        if self.model.node(node_id) is None or self.proxy.criteria().is_empty():
+            return False
+        self.filter_bar.clear()
         return self.outline.select_node(node_id)
 
     def visible_node_ids(self) -> list[str]:
@@ -279,22 +286,39 @@ class MainWindow(QMainWindow):
         # A chapter reads on through its sections; an outline with one giant chapter is cut
         # short so moving to it stays instant.
         nodes = [node, *descendants[:MAX_READ_ON]]
-        highlights = {n.id: self.store.highlights(n.id) for n in nodes if n.body}
+        highlights = {n.id: self.session.highlights(n.id) for n in nodes if n.body}
         crumb = self.breadcrumb(node_id)
         self.reading_pane.show_nodes(nodes, highlights, crumb, more=max(0, len(descendants) - MAX_READ_ON))
-        self.inspector.show_annotations(
-            load_node_annotations(self.store, node, self.author.id, self._author_names, crumb),
-            select_highlight=select_highlight)
+        self.inspector.show_annotations(self._annotations(node, crumb), select_highlight=select_highlight)
+
+    def _annotations(self, node, crumb: str) -> NodeAnnotations:
+        return load_node_annotations(self.store, node, self.author.id, self._author_names, crumb,
+                                     include_colleagues=self.session.show_colleagues)
 
     # -- refresh after edits ---------------------------------------------------------------------
     def _on_node_changed(self, node_id: str) -> None:
         self.model.update_summary(node_id, self.session.summary(node_id))
         if node_id in self.reading_pane.shown_node_ids():
-            self.reading_pane.update_highlights(node_id, self.store.highlights(node_id))
+            self.reading_pane.update_highlights(node_id, self.session.highlights(node_id))
         if node_id == self.current_node_id():
             node = self.model.node(node_id) or self.store.node(node_id)
-            self.inspector.show_annotations(load_node_annotations(
-                self.store, node, self.author.id, self._author_names, self.breadcrumb(node_id)))
+            self.inspector.show_annotations(self._annotations(node, self.breadcrumb(node_id)))
+
+    def set_show_colleagues(self, shown: bool) -> None:
+        """View › Colleagues' annotations: show them beside the analyst's own, or only the analyst's."""
+        self.inspector.flush()
+        self.settings.set_show_colleagues(shown)
+        self.actions.show_colleagues.setChecked(shown)
+        self.session.show_colleagues = shown
+        self.status.set_colleagues_shown(shown)
+        if self.report_id:
+            self.model.set_summaries(self.session.summaries(self.report_id))
+        for node_id in self.reading_pane.shown_node_ids():
+            self.reading_pane.update_highlights(node_id, self.session.highlights(node_id))
+        current = self.current_node_id()
+        node = self.model.node(current) if current else None
+        if node is not None:
+            self.inspector.show_annotations(self._annotations(node, self.breadcrumb(current)))
 
     def _refresh_vocabulary(self) -> None:
         tags = self.store.tags()
@@ -304,7 +328,7 @@ class MainWindow(QMainWindow):
         colors = {tag.id: tag.color for tag in tags}
         if self.report_id and any(self._tag_colors.get(k, v) != v for k, v in colors.items()):
             # A tag was recoloured: its chips all over the tree need repainting.
-            self.model.set_summaries(self.store.node_summaries(self.report_id, self.author.id))
+            self.model.set_summaries(self.session.summaries(self.report_id))
         self._tag_colors = colors
         dimensions = self.store.dimensions()
         if dimensions:
@@ -371,24 +395,7 @@ class MainWindow(QMainWindow):
     # -- dialogs ----------------------------------------------------------------------------------
     def preferences_dialog(self) -> None:
         """Edit › Preferences…: language and rating dimensions."""
-        prefs = Preferences(language=self.settings.language(), dimensions=self.store.dimensions())
-        chosen, accepted = PreferencesDialog.edit(self, prefs, editable=not self.session.read_only)
-        if not accepted:
-            return
-        for dimension_id, name in chosen.renamed.items():
-            self.edits.rename_dimension(dimension_id, name)
-        for name in chosen.added:
-            # Adding a scale is not undoable (the store has no way to retire one); it only adds a row.
-            try:
-                self.store.add_dimension(name)
-            except (TrendmarkError, ValueError) as exc:
-                self.session.report_error(
-                    translate("MainWindow", "Could not add dimension: {error}").format(error=exc))
-        if chosen.added:
-            self._refresh_vocabulary()
-        if chosen.language != self.settings.language():
-            self.settings.set_language(chosen.language)
-            self.languageChangeRequested.emit(chosen.language)
+        edit_preferences(self)
 
     def shortcuts_dialog(self) -> None:
         """Help › Keyboard shortcuts."""
@@ -396,10 +403,7 @@ class MainWindow(QMainWindow):
 
     def about_dialog(self) -> None:
         """Help › About Trendmark."""
-        from editor import __version__
-        QMessageBox.about(self, translate("MainWindow", "About Trendmark"), translate(
-            "MainWindow", "<b>Trendmark</b> {version}<br>An outline and annotation editor for analysts "
-            "reading long research reports.").format(version=__version__))
+        show_about(self)
 
     # -- files ------------------------------------------------------------------------------------
     def new_database_dialog(self) -> None:
@@ -439,14 +443,13 @@ class MainWindow(QMainWindow):
     # -- extension points ---------------------------------------------------------------------------
     def add_export_action(self, text: str, callback: Callable[[MainWindow], object]) -> QAction:
         """Add an entry to File › Export; ``callback(window)`` runs when it is chosen."""
-        return self._add_to_menu(self.actions.export_menu, self._export_placeholder, text, callback)
+        return self._add_to_menu(self.actions.export_menu, text, callback)
 
     def add_analysis_action(self, text: str, callback: Callable[[MainWindow], object]) -> QAction:
         """Add an entry to the Analysis menu; ``callback(window)`` runs when it is chosen."""
-        return self._add_to_menu(self.actions.analysis_menu, self._analysis_placeholder, text, callback)
+        return self._add_to_menu(self.actions.analysis_menu, text, callback)
 
-    def _add_to_menu(self, menu, placeholder: QAction, text: str, callback) -> QAction:
-        placeholder.setVisible(False)
+    def _add_to_menu(self, menu, text: str, callback) -> QAction:
         action = menu.addAction(text)
         action.triggered.connect(lambda _=False: callback(self))
         return action

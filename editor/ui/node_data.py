@@ -11,14 +11,20 @@ from editor.ui.inspector_tags import TagChip
 
 
 def load_node_annotations(store, node: Node, author_id: str, author_names: dict[str, str],
-                          breadcrumb: str = "") -> NodeAnnotations:
-    """Tags, ratings, notes and highlights of ``node``: the analyst's own apart from colleagues'."""
+                          breadcrumb: str = "", *, include_colleagues: bool = True) -> NodeAnnotations:
+    """Tags, ratings, notes and highlights of ``node``: the analyst's own apart from colleagues'.
+
+    With ``include_colleagues`` False only the analyst's own annotations are read.
+    """
     def name_of(other_id: str) -> str:
         return author_names.get(other_id) or other_id[:8]
 
+    def shown(row_author_id: str) -> bool:
+        return include_colleagues or row_author_id == author_id
+
     # Tags: one chip per tag, removable when the analyst added it; who added it in the tooltip.
     by_tag: dict[str, list] = {}
-    for node_tag in store.node_tags(node.id):
+    for node_tag in store.node_tags(node.id, None if include_colleagues else author_id):
         by_tag.setdefault(node_tag.tag.id, []).append(node_tag)
     chips = []
     for rows in sorted(by_tag.values(), key=lambda rows: rows[0].tag.name.casefold()):
@@ -33,7 +39,7 @@ def load_node_annotations(store, node: Node, author_id: str, author_names: dict[
     for rating in store.ratings(node.id):
         if rating.author_id == author_id:
             mine[rating.dimension_id] = rating.value
-        else:
+        elif include_colleagues:
             others[rating.dimension_id].append((name_of(rating.author_id), rating.value))
 
     my_note = ""
@@ -41,11 +47,13 @@ def load_node_annotations(store, node: Node, author_id: str, author_names: dict[
     for note in store.notes(node.id):
         if note.author_id == author_id:
             my_note = note.html
-        else:
+        elif include_colleagues:
             other_notes.append((name_of(note.author_id), note.html))
 
     entries = []
     for highlight in store.highlights(node.id):
+        if not shown(highlight.author_id):
+            continue
         mine_highlight = highlight.author_id == author_id
         tags = tuple(TagChip(name=t.name, color=t.color, removable=mine_highlight)
                      for t in store.highlight_tags(highlight.id))

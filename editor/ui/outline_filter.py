@@ -12,6 +12,10 @@ from editor.ui.i18n import translate
 
 
 
+# How long typing in the filter must pause before the tree is filtered.
+TYPING_PAUSE_MS = 150
+
+
 @dataclass(frozen=True)
 class FilterCriteria:
     """What the analyst asked to see; the empty criteria show everything."""
@@ -27,24 +31,33 @@ class FilterCriteria:
 
 
 class OutlineFilterProxy(QSortFilterProxyModel):
-    """Accepts rows that meet every criterion; recursive filtering keeps their ancestors visible."""
+    """Shows the rows of a set decided in Python once per filter: the matching nodes and their ancestors.
+
+    Qt's recursive filtering would find the ancestors itself, but it does so by asking
+    about every descendant of every row through Python (tens of thousands of calls on a
+    large outline, even when nothing matches). Here one pass over the candidate nodes
+    marks each match and walks up to the first ancestor already marked, so
+    :meth:`filterAcceptsRow` is a list lookup and recursive filtering stays off.
+    """
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setRecursiveFilteringEnabled(True)
+        self.setRecursiveFilteringEnabled(False)
         self._criteria = FilterCriteria()
         self._text_ids: set[str] | None = None  # node ids matching the text, from the store's search
         self._model: OutlineModel | None = None
-        self._accepted: list[bool] | None = None  # by item serial; None while nothing is filtered
+        self._shown: list[bool] | None = None  # by item serial; None while nothing is filtered
+        self._open_rows: list[int] = []  # by item serial: how many of its children are shown
 
     def setSourceModel(self, model) -> None:  # noqa: N802 - Qt API
         super().setSourceModel(model)
         self._model = model if isinstance(model, OutlineModel) else None
         if self._model is not None:
             # A reloaded outline has new serials, new summaries change answers: decide again
-            # before Qt asks (these signals come just before the reset / dataChanged).
-            self._model.outlineReplaced.connect(self._refresh_accepted)
-            self._model.summariesReplaced.connect(self._refresh_accepted)
+            # before Qt asks. The first two come inside a reset / layout change, after which Qt
+            # re-filters every row it needs anyway; one node's change comes before its dataChanged.
+            self._model.outlineReplaced.connect(self._decide)
+            self._model.summariesReplaced.connect(self._decide)
             self._model.summaryReplaced.connect(self.node_changed)
 
     def criteria(self) -> FilterCriteria:
@@ -55,33 +68,61 @@ class OutlineFilterProxy(QSortFilterProxyModel):
         """Apply new criteria; ``text_ids`` is the store's answer for ``criteria.text`` (None: no text)."""
         self._criteria = criteria
         self._text_ids = text_ids if criteria.text.strip() else None
-        self._refresh_accepted()
+        self._decide()
         # invalidate() drops every row mapping, so the proxy re-filters only what the view asks
         # for next (the visible rows) instead of every mapping it has ever built.
         self.invalidate()
 
-    def _refresh_accepted(self) -> None:
-        # One pass in Python decides every row; Qt then asks row by row, thousands of times,
-        # and each answer is a list lookup.
+    def _decide(self) -> None:
+        self._shown, self._open_rows = self._compute()
+
+    def _compute(self) -> tuple[list[bool] | None, list[int]]:
+        """(shown by item serial, shown children by item serial) for the criteria in force."""
         model = self._model
         if self._criteria.is_empty() or model is None:
-            self._accepted = None
-        else:
-            self._accepted = [item.node is not None and self.accepts(item.node.id) for item in model.items]
+            return None, []
+        items = model.items
+        shown = [False] * len(items)
+        open_rows = [0] * len(items)
+        # Every criterion but the text one needs an annotation, so the candidates are the
+        # text matches or the annotated nodes: never the whole outline.
+        criteria = self._criteria
+        candidates = self._text_ids if self._text_ids is not None else model.summaries.keys()
+        needs_summary = bool(criteria.tag or criteria.min_rating or criteria.annotated_only)
+        for node_id in candidates:
+            item = model.item_for_node_id(node_id)
+            if item is None or (needs_summary and not self.accepts(node_id)):
+                continue
+            # Mark the match and walk up to the first row already shown: its ancestors are shown too.
+            while item.serial and not shown[item.serial]:
+                shown[item.serial] = True
+                item = item.parent
+                open_rows[item.serial] += 1
+        return shown, open_rows
 
-    def accepted_flags(self) -> list[bool] | None:
-        """For each outline item (by serial) whether it meets the criteria; None when unfiltered."""
-        return self._accepted
+    def _redecide(self) -> None:
+        """A summary changed (an edit): re-filter the rows Qt already mapped if any answer changed."""
+        shown, open_rows = self._compute()
+        if shown == self._shown:
+            self._open_rows = open_rows
+            return
+        # Without recursive filtering Qt re-checks only the row whose data changed; a parent
+        # whose last match went away (or whose first arrived) must be re-checked too.
+        self.beginFilterChange()
+        self._shown, self._open_rows = shown, open_rows
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def node_changed(self, node_id: str) -> None:
-        """A node's summary changed (tag, rating…): re-decide it before Qt re-filters its row."""
-        if self._accepted is not None and self._model is not None:
-            index = self._model.index_for_node_id(node_id)
-            if index.isValid():
-                self._accepted[index.internalId()] = self.accepts(node_id)
+    def node_changed(self, _node_id: str) -> None:
+        """A node's summary changed (tag, rating…): decide again before Qt re-filters its row."""
+        if self._shown is not None:
+            self._redecide()
+
+    def parents_to_open(self) -> list[tuple[int, int]]:
+        """(serial, shown children) of every row that must be expanded to show the matches, in outline order."""
+        return [(serial, rows) for serial, rows in enumerate(self._open_rows) if rows and serial]
 
     def accepts(self, node_id: str) -> bool:
-        """Whether a node itself meets the criteria (its ancestors are kept by recursive filtering)."""
+        """Whether a node itself meets the criteria (its ancestors are shown because of it)."""
         criteria = self._criteria
         if self._text_ids is not None and node_id not in self._text_ids:
             return False
@@ -98,10 +139,10 @@ class OutlineFilterProxy(QSortFilterProxyModel):
         return True
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802 - Qt API
-        accepted = self._accepted
-        if accepted is None:
+        shown = self._shown
+        if shown is None:
             return True
-        return accepted[self._model.items[source_parent.internalId()].children[source_row].serial]
+        return shown[self._model.items[source_parent.internalId()].children[source_row].serial]
 
 
 class FilterBar(QWidget):
@@ -147,10 +188,11 @@ class FilterBar(QWidget):
         self.set_tags([])
         self.set_rating_dimension(translate("OutlineFilter", "Rating"), 5)
 
-        # A short pause batches fast typing; each pause costs one search in the store.
+        # A short pause batches fast typing: each pause costs one search in the store and one
+        # rebuild of the tree, so "風險" typed quickly filters once, not for "風" first.
         self._text_timer = QTimer(self)
         self._text_timer.setSingleShot(True)
-        self._text_timer.setInterval(0)
+        self._text_timer.setInterval(TYPING_PAUSE_MS)
         self._text_timer.timeout.connect(self._emit)
         self.text_edit.textChanged.connect(lambda _text: self._text_timer.start())
         self.tag_combo.currentIndexChanged.connect(lambda _i: self._emit())

@@ -58,18 +58,22 @@ _ANSWERED_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _NODE_ID, _NODE, _SUMMAR
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDITABLE_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsEditable
-_LEAF = Qt.ItemFlag.ItemNeverHasChildren
+_LEAF_FLAGS = _FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+_EDITABLE_LEAF_FLAGS = _EDITABLE_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+_RATING_COLUMN = int(Column.Rating)
 
 
-class _Item:
+class OutlineItem:
+    """One row of the outline: its node, parent, row among its siblings and children (cached for O(1) parent())."""
+
     __slots__ = ("node", "parent", "row", "children", "serial")
 
-    def __init__(self, node: Node | None, parent: _Item | None, row: int, serial: int) -> None:
+    def __init__(self, node: Node | None, parent: OutlineItem | None, row: int, serial: int) -> None:
         self.node = node
         self.parent = parent
         self.row = row
         self.serial = serial  # what QModelIndex carries: an integer id, never a Python pointer
-        self.children: list[_Item] = []
+        self.children: list[OutlineItem] = []
 
 
 class OutlineModel(QAbstractItemModel):
@@ -83,11 +87,11 @@ class OutlineModel(QAbstractItemModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._root = _Item(None, None, 0, 0)
+        self._root = OutlineItem(None, None, 0, 0)
         # Position = serial; the root sits at 0, which is also what an invalid index carries,
         # so lookups need no isValid() round trip into Qt.
-        self._items: list[_Item] = [self._root]
-        self._by_id: dict[str, _Item] = {}
+        self._items: list[OutlineItem] = [self._root]
+        self._by_id: dict[str, OutlineItem] = {}
         self._summaries: dict[str, NodeSummary] = {}
         self._rating_title = translate("OutlineModel", "Rating")
         self._rating_max = 5
@@ -97,14 +101,14 @@ class OutlineModel(QAbstractItemModel):
     def load(self, nodes: list[Node], summaries: dict[str, NodeSummary]) -> None:
         """Replace the whole outline (nodes in pre-order, as the store returns them)."""
         self.beginResetModel()
-        root = _Item(None, None, 0, 0)
-        by_id: dict[str, _Item] = {}
-        items: list[_Item] = [root]
+        root = OutlineItem(None, None, 0, 0)
+        by_id: dict[str, OutlineItem] = {}
+        items: list[OutlineItem] = [root]
         for node in nodes:
             parent = by_id.get(node.parent_id) if node.parent_id else root
             if parent is None:  # an orphan would be a store bug; show it at the top rather than lose it
                 parent = root
-            item = _Item(node, parent, len(parent.children), len(items))
+            item = OutlineItem(node, parent, len(parent.children), len(items))
             parent.children.append(item)
             items.append(item)
             by_id[node.id] = item
@@ -131,19 +135,16 @@ class OutlineModel(QAbstractItemModel):
         self._editable = editable
 
     def set_summaries(self, summaries: dict[str, NodeSummary]) -> None:
-        """Replace every row's summary (after a tag colour or dimension change) without a reset."""
+        """Replace every row's summary (after a tag colour change, showing or hiding colleagues).
+
+        Thousands of rows under thousands of parents change at once: one dataChanged per
+        parent would cost Qt and Python a second; a layout change (no row moves, expansion
+        and selection are kept) makes the views re-read just the rows they show.
+        """
+        self.layoutAboutToBeChanged.emit()
         self._summaries = dict(summaries)
         self.summariesReplaced.emit()
-        if self._root.children:
-            self._emit_all_changed(self._root)
-
-    def _emit_all_changed(self, item: _Item) -> None:
-        if item.children:
-            parent = self._index_for_item(item) if item is not self._root else QModelIndex()
-            self.dataChanged.emit(self.index(0, 0, parent),
-                                  self.index(len(item.children) - 1, len(Column) - 1, parent))
-            for child in item.children:
-                self._emit_all_changed(child)
+        self.layoutChanged.emit()
 
     def update_summary(self, node_id: str, summary: NodeSummary | None) -> None:
         """One node's annotations changed: refresh just that row."""
@@ -206,17 +207,17 @@ class OutlineModel(QAbstractItemModel):
         item = self._item(index)
         return item.node.id if item is not self._root and item.node else None
 
-    def _index_for_item(self, item: _Item) -> QModelIndex:
+    def _index_for_item(self, item: OutlineItem) -> QModelIndex:
         return self.createIndex(item.row, 0, item.serial)
 
-    def _item(self, index: QModelIndex | QPersistentModelIndex) -> _Item:
+    def _item(self, index: QModelIndex | QPersistentModelIndex) -> OutlineItem:
         # Integer ids instead of internalPointer(): a stale index can never reach freed memory.
         serial = index.internalId()
         return self._items[serial] if 0 <= serial < len(self._items) else self._root
 
-    def item_for_parent(self, parent: QModelIndex) -> _Item:
-        """Used by the filter proxy to read children without building indexes."""
-        return self._items[parent.internalId()]
+    def item_for_node_id(self, node_id: str) -> OutlineItem | None:
+        """The outline item of a node (None if absent): the filter proxy walks items, not indexes."""
+        return self._by_id.get(node_id)
 
     @property
     def items(self) -> list:
@@ -251,16 +252,20 @@ class OutlineModel(QAbstractItemModel):
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return _NO_FLAGS
-        flags = _EDITABLE_FLAGS if index.column() == Column.Rating and self._editable else _FLAGS
         # Points never get children (the outline is fixed once loaded): saying so spares the
-        # view and the filter proxy from asking, row by row.
-        if not self._items[index.internalId()].children:
-            flags |= _LEAF
-        return flags
+        # view and the filter proxy from asking, row by row. The combinations are constants:
+        # or-ing enum flags here would cost more than the rest of the call.
+        leaf = not self._items[index.internalId()].children
+        if index.column() == _RATING_COLUMN and self._editable:
+            return _EDITABLE_LEAF_FLAGS if leaf else _EDITABLE_FLAGS
+        return _LEAF_FLAGS if leaf else _FLAGS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role not in (Qt.ItemDataRole.DisplayRole,
-                                                                     Qt.ItemDataRole.ToolTipRole):
+        # Asked a dozen times each time the view lays out rows (expanding a parent): unknown
+        # roles leave before anything else is looked at.
+        if role != _DISPLAY and role != _TOOLTIP:
+            return None
+        if orientation != Qt.Orientation.Horizontal:
             return None
         if section == Column.Title:
             return translate("OutlineModel", "Outline")
@@ -269,7 +274,7 @@ class OutlineModel(QAbstractItemModel):
         if section == Column.Tags:
             return translate("OutlineModel", "Tags")
         if section == Column.Marks:
-            return "" if role == Qt.ItemDataRole.DisplayRole else translate("OutlineModel", "Notes and highlights")
+            return "" if role == _DISPLAY else translate("OutlineModel", "Notes and highlights")
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):

@@ -3,6 +3,7 @@ expansion the analyst chose (remembered apart from the temporary expansion a fil
 
 from __future__ import annotations
 
+import time
 from typing import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -14,10 +15,12 @@ from editor.ui.outline_filter import FilterBar, FilterCriteria, OutlineFilterPro
 from editor.ui.outline_model import OutlineModel
 from editor.ui.outline_view import OutlineView
 
-# Parents expanded at once when a filter applies (more than a screenful of rows), then per
-# event-loop turn while the remaining matches are revealed.
-REVEAL_FIRST = 30
-REVEAL_BATCH = 120
+# Once a filter's first screenful is shown, the other parents of matches are expanded in
+# slices of about REVEAL_SLICE_MS per event-loop turn (REVEAL_STEP parents between clock
+# checks), starting REVEAL_DELAY_MS later so that the first screen is painted before.
+REVEAL_SLICE_MS = 15
+REVEAL_STEP = 8
+REVEAL_DELAY_MS = 100
 
 
 class OutlinePanel(QWidget):
@@ -158,15 +161,18 @@ class OutlinePanel(QWidget):
         was_empty = self.proxy.criteria().is_empty()
         current = self.current_node_id()
         self._reveal_generation += 1  # expansions still queued for an older filter are dropped
+        self._revealing = False
         self.tree.setUpdatesEnabled(False)
         try:
-            # Collapsed first: thousands of rows appearing or vanishing under expanded parents
-            # cost the view seconds of relayout; under collapsed ones they cost nothing.
-            self.tree.collapseAll()
+            # Everything collapsed first: thousands of rows appearing or vanishing under expanded
+            # parents cost the view seconds of relayout; under collapsed ones they cost nothing.
+            # reset() forgets the expansion without laying out the old rows again (collapseAll
+            # would, and would emit "collapsed" per row, wiping the analyst's own expansion that
+            # comes back when the filter is cleared); the current row is set again below.
+            self.tree.reset()
             self.proxy.set_criteria(criteria, ids)
             if not criteria.is_empty():
-                self._revealing = False
-                self._reveal(self._parents_of_matches(), self._reveal_generation)
+                self._reveal_first_screen(self.proxy.parents_to_open())
             elif not was_empty:
                 self._set_expanded(self._expanded)
         finally:
@@ -179,36 +185,57 @@ class OutlinePanel(QWidget):
                     index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
                 self.tree.scrollTo(index)
 
-    def _parents_of_matches(self) -> list[str]:
-        """Every ancestor of a matching node, in outline order: what must be open to show the matches."""
-        accepted = self.proxy.accepted_flags()
-        items = self.model.items
-        if accepted is None:
-            return []
-        needed = [False] * len(items)
-        for serial, ok in enumerate(accepted):
-            if ok:
-                parent = items[serial].parent
-                while parent is not None and parent.serial and not needed[parent.serial]:
-                    needed[parent.serial] = True
-                    parent = parent.parent
-        # Serials follow the outline's pre-order, so this list is in reading order.
-        return [items[serial].node.id for serial, flag in enumerate(needed) if flag]
+    def _screen_rows(self) -> int:
+        """How many rows fit in the tree's viewport, at least.
 
-    def _reveal(self, parents: list[str], generation: int) -> None:
-        """Expand ``parents``: the first screenful now, the rest in small batches between events.
+        The line spacing is a lower bound on a row's height (asking the view for the real
+        one would force the layout that expanding is meant to postpone), so this errs on
+        the side of opening a few rows too many.
+        """
+        return self.tree.viewport().height() // max(1, self.tree.fontMetrics().lineSpacing()) + 1
 
-        A one-letter filter can match thousands of nodes; opening all their ancestors at once
-        would hold the keyboard for a noticeable moment, batches keep typing fluid.
+    def _reveal_first_screen(self, parents: list[tuple[int, int]]) -> None:
+        """Expand, in outline order, just enough parents to fill the screen; queue the rest.
+
+        A one-character filter can keep thousands of rows under hundreds of parents; opening
+        them all at once would hold the keyboard for a noticeable moment. Parents come in
+        outline order, so once the rows they open fill the viewport, the top of the tree
+        (what the analyst sees) is complete and the others can open between keystrokes.
+        """
+        wanted = self._screen_rows() + 2
+        rows = 0
+        first = 0
+        for first, (_serial, children) in enumerate(parents, start=1):
+            rows += children
+            if rows >= wanted:
+                break
+        self._expand_serials([serial for serial, _rows in parents[:first]])
+        self._queue_reveal([serial for serial, _rows in parents[first:]], self._reveal_generation, first=True)
+
+    def _queue_reveal(self, serials: list[int], generation: int, *, first: bool = False) -> None:
+        self._revealing = bool(serials)
+        if serials:
+            # The first batch waits a moment so the screenful already opened is painted first.
+            QTimer.singleShot(REVEAL_DELAY_MS if first else 0, lambda: self._reveal(serials, generation))
+
+    def _reveal(self, serials: list[int], generation: int) -> None:
+        """Expand parents of matches for a short slice of time; the rest wait for the next event-loop turn.
+
+        Slicing by time rather than by count keeps each turn short on any machine, so keys
+        typed meanwhile are handled at once.
         """
         if generation != self._reveal_generation:
-            return
-        size = REVEAL_BATCH if self._revealing else REVEAL_FIRST
-        batch, rest = parents[:size], parents[size:]
-        self._set_expanded(batch)
-        self._revealing = bool(rest)
-        if rest:
-            QTimer.singleShot(0, lambda: self._reveal(rest, generation))
+            return  # a newer filter has taken over (and reset the flag)
+        deadline = time.perf_counter() + REVEAL_SLICE_MS / 1000
+        done = 0
+        while done < len(serials) and time.perf_counter() < deadline:
+            self._expand_serials(serials[done:done + REVEAL_STEP])
+            done += REVEAL_STEP
+        self._queue_reveal(serials[done:], generation)
+
+    def _expand_serials(self, serials: list[int]) -> None:
+        items = self.model.items
+        self._set_expanded(items[serial].node.id for serial in serials)
 
     def _update_no_match(self, *_args) -> None:
         self.no_match.setVisible(not self.proxy.criteria().is_empty() and self.proxy.rowCount() == 0)

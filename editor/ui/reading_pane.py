@@ -198,9 +198,10 @@ class ReadingPane(QTextBrowser):
             fmt = QTextCharFormat()
             fmt.setBackground(QColor(highlight.color))
             if highlight.id == self._selected_highlight:
+                # The one being edited is underlined solidly, whoever made it.
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                 fmt.setUnderlineColor(QColor(highlight.color).darker(170))
-            if highlight.author_id != self._current_author:
+            elif highlight.author_id != self._current_author:
                 # Colleagues' highlights carry a dotted underline so ownership is visible at a glance.
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
                 fmt.setUnderlineColor(QColor(highlight.color).darker(200))
@@ -296,15 +297,17 @@ class ReadingPane(QTextBrowser):
             highlight = self.highlight_at(self.cursorForPosition(
                 self.viewport().mapFromGlobal(event.globalPos())).position())
             if highlight is not None:
-                QToolTip.showText(event.globalPos(), self._tooltip(highlight), self)
+                QToolTip.showText(event.globalPos(), self.tooltip_for(highlight), self)
             else:
                 QToolTip.hideText()
             return True
         return super().event(event)
 
-    def _tooltip(self, highlight: Highlight) -> str:
+    def tooltip_for(self, highlight: Highlight) -> str:
+        """What hovering a highlight says: who made it, and its comment."""
         author = self._author_names.get(highlight.author_id, "")
-        lines = [author if author else translate("ReadingPane", "Highlight")]
+        lines = [translate("ReadingPane", "Highlighted by {author}").format(author=author) if author
+                 else translate("ReadingPane", "Highlight")]
         if highlight.comment_text:
             lines.append(highlight.comment_text)
         return "\n".join(lines)

@@ -26,3 +26,8 @@ def resource_dir() -> Path:
 def resource_path(*parts: str) -> Path:
     """Path of a bundled file, e.g. ``resource_path("style", "trendmark.qss")``."""
     return resource_dir().joinpath(*parts)
+
+
+def app_icon_path() -> Path:
+    """The application icon (SVG), the source of every packaged icon size."""
+    return resource_path("icons", "trendmark.svg")

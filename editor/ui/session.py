@@ -11,10 +11,10 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from editor.core.annotations import Author, NodeSummary
+from editor.core.annotations import Author, Highlight, NodeSummary
 from editor.core.errors import TrendmarkError
 from editor.ui.i18n import translate
-
+from editor.ui.summaries import node_summary, report_summaries, visible, visible_highlights
 
 
 class AnnotationSession(QObject):
@@ -23,6 +23,7 @@ class AnnotationSession(QObject):
     nodeChanged = Signal(str)  # a node's tags, ratings, note or highlights changed
     vocabularyChanged = Signal()  # tags or rating dimensions were created or renamed
     saveStateChanged = Signal(str, bool)  # (message, is_error) for the status bar
+    flushRequested = Signal()  # panels holding typed text store it now (connected directly)
 
     def __init__(self, store, author: Author, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -30,6 +31,7 @@ class AnnotationSession(QObject):
         self.author = author
         self.undo_stack = QUndoStack(self)
         self.last_error = ""
+        self.show_colleagues = True  # View › Colleagues' annotations
 
     @property
     def read_only(self) -> bool:
@@ -61,31 +63,27 @@ class AnnotationSession(QObject):
         """Typing is waiting for its short pause before it is stored."""
         self.saveStateChanged.emit(translate("AnnotationSession", "Saving…"), False)
 
-    # -- reads used by several panels --------------------------------------------
+    def flush(self) -> None:
+        """Store typing still waiting for its pause (before exports, copies, merges read the database)."""
+        self.flushRequested.emit()
+
+    # -- whose annotations are shown ------------------------------------------------
+    def shows(self, author_id: str) -> bool:
+        """Whether an annotation by ``author_id`` is shown (colleagues' may be hidden)."""
+        return visible(author_id, self.author.id, not self.show_colleagues)
+
+    def summaries(self, report_id: str) -> dict[str, NodeSummary]:
+        """What the outline shows for every annotated node of a report."""
+        return report_summaries(self.store, report_id, self.author.id, only_author=not self.show_colleagues)
+
     def summary(self, node_id: str) -> NodeSummary | None:
         """What the outline shows for one node, read fresh after an edit (None: nothing on it)."""
-        store = self.store
-        tag_names: list[str] = []
-        tag_colors: list[str] = []
-        seen: set[str] = set()
-        for node_tag in sorted(store.node_tags(node_id), key=lambda nt: nt.tag.name.casefold()):
-            if node_tag.tag.id not in seen:
-                seen.add(node_tag.tag.id)
-                tag_names.append(node_tag.tag.name)
-                tag_colors.append(node_tag.tag.color)
-        primary: int | None = None
-        dimensions = store.dimensions()
-        ratings = store.ratings(node_id)
-        if dimensions:
-            first = dimensions[0].id
-            primary = next((r.value for r in ratings
-                            if r.dimension_id == first and r.author_id == self.author.id), None)
-        has_note = bool(store.notes(node_id))
-        highlight_count = len(store.highlights(node_id))
-        if not (tag_names or ratings or has_note or highlight_count):
-            return None
-        return NodeSummary(node_id=node_id, tag_names=tuple(tag_names), tag_colors=tuple(tag_colors),
-                           primary_rating=primary, has_note=has_note, highlight_count=highlight_count)
+        return node_summary(self.store, node_id, self.author.id, only_author=not self.show_colleagues)
+
+    def highlights(self, node_id: str) -> list[Highlight]:
+        """A node's highlights as the reading pane draws them."""
+        return visible_highlights(self.store.highlights(node_id), self.author.id,
+                                  only_author=not self.show_colleagues)
 
 
 class StoreCommandBase(QUndoCommand):

@@ -87,6 +87,23 @@ class WindowSettings:
         """Remember the interface language (``system``, ``en`` or ``zh_CN``)."""
         self._qs.setValue("ui/language", language)
 
+    # -- what the window shows and where files go ------------------------------------------
+    def show_colleagues(self) -> bool:
+        """Whether colleagues' annotations are shown beside the analyst's own (default: yes)."""
+        return str(self._qs.value("view/show_colleagues", "true")).lower() != "false"
+
+    def set_show_colleagues(self, shown: bool) -> None:
+        """Remember View › Colleagues' annotations."""
+        self._qs.setValue("view/show_colleagues", "true" if shown else "false")
+
+    def export_folder(self) -> str:
+        """The folder the last export or shared copy was written to ('' before the first)."""
+        return str(self._qs.value("files/export_folder", "") or "")
+
+    def set_export_folder(self, folder: Path) -> None:
+        """Remember where exports and shared copies go."""
+        self._qs.setValue("files/export_folder", str(folder))
+
     # -- per-report tree state -----------------------------------------------------------
     def tree_state(self, report_id: str) -> tuple[list[str], str]:
         """(expanded node ids, current node id) saved for a report."""

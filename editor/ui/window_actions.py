@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP, Qt, Slot
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 
-from editor.ui.i18n import translate
+from editor.ui.agreement_dialog import open_agreement_dialog
+from editor.ui.conflicts_dialog import open_conflicts_dialog
+from editor.ui.export_pdf_dialog import add_pdf_export_action
+from editor.ui.exports import DATA_FORMATS
+from editor.ui.i18n import plain_label, translate
+from editor.ui.merge_dialog import open_merge_dialog
 from editor.ui.palette import HIGHLIGHT_COLORS, swatch_icon
 
 
@@ -36,6 +40,13 @@ class WindowActions:
     clear_filter: QAction
     shortcuts: QAction
     about: QAction
+    share_copy: QAction
+    merge: QAction
+    show_colleagues: QAction
+    agreement: QAction
+    review_conflicts: QAction
+    export_pdf: QAction | None = None
+    export_data: dict[str, QAction] = field(default_factory=dict)  # by format code: json, csv, md, w3c, qdpx
     rate: list[QAction] = field(default_factory=list)  # index = value (0 clears)
     highlight_colors: list[QAction] = field(default_factory=list)
     recent_menu: QMenu | None = None
@@ -43,9 +54,50 @@ class WindowActions:
     analysis_menu: QMenu | None = None
     report_menu: QMenu | None = None
 
+    def follow_undo_stack(self, stack: QUndoStack) -> None:
+        """Keep Undo/Redo enabled and named after the next step of ``stack`` (a new one per database)."""
+        stack.canUndoChanged.connect(self.undo.setEnabled)
+        stack.canRedoChanged.connect(self.redo.setEnabled)
+        # Slots of objects owned by the actions: a stack that outlives the window's actions (its
+        # session is deleted later) then has nobody left to call, instead of deleted actions.
+        undo_name = _StepName.of(self.undo, QT_TRANSLATE_NOOP("MainWindow", "&Undo"),
+                                 QT_TRANSLATE_NOOP("MainWindow", "&Undo {action}"))
+        redo_name = _StepName.of(self.redo, QT_TRANSLATE_NOOP("MainWindow", "&Redo"),
+                                 QT_TRANSLATE_NOOP("MainWindow", "&Redo {action}"))
+        stack.undoTextChanged.connect(undo_name.show)
+        stack.redoTextChanged.connect(redo_name.show)
+        self.undo.setEnabled(stack.canUndo())
+        self.redo.setEnabled(stack.canRedo())
+        undo_name.show(stack.undoText())
+        redo_name.show(stack.redoText())
+
+    def needing_report(self) -> list[QAction]:
+        """Actions that work on the shown report: switched off while there is none."""
+        return [a for a in (self.export_pdf, *self.export_data.values(), self.agreement) if a is not None]
+
     def editing(self) -> list[QAction]:
         """Actions that change the database: switched off for a read-only one."""
-        return [self.add_tag, self.edit_note, self.highlight, *self.rate, *self.highlight_colors]
+        return [self.add_tag, self.edit_note, self.highlight, self.merge, *self.rate, *self.highlight_colors]
+
+
+class _StepName(QObject):
+    """Names an Undo or Redo action after the step it would take; lives (and dies) with the action."""
+
+    def __init__(self, action: QAction, plain: str, named: str) -> None:
+        super().__init__(action)
+        self.setObjectName("StepName")
+        self._action, self._plain, self._named = action, plain, named
+
+    @classmethod
+    def of(cls, action: QAction, plain: str, named: str) -> _StepName:
+        """The action's namer, made on first use."""
+        return action.findChild(cls, "StepName") or cls(action, plain, named)
+
+    @Slot(str)
+    def show(self, step: str) -> None:
+        """Set the action's text for the next step (``step`` empty: no step)."""
+        self._action.setText(QCoreApplication.translate("MainWindow", self._named).format(action=step) if step
+                             else QCoreApplication.translate("MainWindow", self._plain))
 
 
 def _action(window: QMainWindow, text: str, slot: Callable[[], object], shortcuts: tuple[str, ...] = (),
@@ -93,7 +145,27 @@ def build_actions(window) -> WindowActions:
         shortcuts=_action(window, translate("MainWindow", "&Keyboard shortcuts"), window.shortcuts_dialog,
                           ("F1", "Ctrl+/")),
         about=_action(window, translate("MainWindow", "&About Trendmark"), window.about_dialog),
+        share_copy=_action(window, translate("MainWindow", "Save a copy for &sharing…"),
+                           lambda: window.exports.share_copy_dialog(), (),
+                           translate("MainWindow", "Write a copy of this database to hand to a colleague")),
+        merge=_action(window, translate("MainWindow", "&Merge a colleague's database…"),
+                      lambda: open_merge_dialog(window), (),
+                      translate("MainWindow", "Add a colleague's annotations to this database")),
+        show_colleagues=_action(window, translate("MainWindow", "&Colleagues' annotations"),
+                                lambda: window.set_show_colleagues(window.actions.show_colleagues.isChecked()),
+                                ("Ctrl+Shift+A",),
+                                translate("MainWindow", "Show colleagues' tags, ratings, notes and highlights "
+                                          "beside yours")),
+        agreement=_action(window, translate("MainWindow", "&Agreement between analysts…"),
+                          lambda: open_agreement_dialog(window), (),
+                          translate("MainWindow", "How far the analysts' ratings agree, and where they differ")),
+        review_conflicts=_action(window, translate("MainWindow", "Review merge &conflicts…"),
+                                 lambda: open_conflicts_dialog(window), (),
+                                 translate("MainWindow", "Texts both you and a colleague changed: keep mine, "
+                                           "take theirs or keep both")),
     )
+    a.show_colleagues.setCheckable(True)
+    a.show_colleagues.setChecked(True)
     a.quit.setMenuRole(QAction.MenuRole.QuitRole)
     a.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
     a.about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -115,6 +187,15 @@ def build_actions(window) -> WindowActions:
     file_menu.addSeparator()
     file_menu.addAction(a.import_report)
     a.export_menu = file_menu.addMenu(translate("MainWindow", "&Export"))
+    a.export_pdf = add_pdf_export_action(window, a.export_menu)
+    a.export_menu.addSeparator()
+    for fmt in DATA_FORMATS:
+        action = _action(window, fmt.menu_text(), lambda code=fmt.code: window.exports.export_dialog(code))
+        a.export_menu.addAction(action)
+        a.export_data[fmt.code] = action
+    file_menu.addSeparator()
+    file_menu.addAction(a.share_copy)
+    file_menu.addAction(a.merge)
     file_menu.addSeparator()
     file_menu.addAction(a.quit)
 
@@ -142,10 +223,14 @@ def build_actions(window) -> WindowActions:
     view_menu.addAction(a.collapse_all)
     view_menu.addAction(a.clear_filter)
     view_menu.addSeparator()
+    view_menu.addAction(a.show_colleagues)
+    view_menu.addSeparator()
     a.report_menu = view_menu.addMenu(translate("MainWindow", "&Report"))
     a.report_menu.aboutToShow.connect(window.fill_report_menu)
 
     a.analysis_menu = menu_bar.addMenu(translate("MainWindow", "&Analysis"))
+    a.analysis_menu.addAction(a.agreement)
+    a.analysis_menu.addAction(a.review_conflicts)
 
     help_menu = menu_bar.addMenu(translate("MainWindow", "&Help"))
     help_menu.addAction(a.shortcuts)
@@ -179,12 +264,6 @@ def build_actions(window) -> WindowActions:
     return a
 
 
-def plain_label(text: str) -> str:
-    """A menu text without its mnemonic ("&File", "文件(&F)") or trailing ellipsis."""
-    text = re.sub(r"\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
-    return text.rstrip("…").rstrip(".").strip()
-
-
 def shortcut_rows(actions: WindowActions) -> list[tuple[str, str]]:
     """(what, keys) for Help › Keyboard shortcuts."""
     native = QKeySequence.SequenceFormat.NativeText
@@ -202,9 +281,11 @@ def shortcut_rows(actions: WindowActions) -> list[tuple[str, str]]:
             (label(actions.rate[0]), keys(actions.rate[0])),
             (translate("MainWindow", "Edit the stars of the current row"), "F2")]
     for action in (actions.add_tag, actions.edit_note, actions.highlight, actions.find, actions.clear_filter,
-                   actions.undo, actions.redo, actions.expand_all, actions.collapse_all, actions.import_report,
-                   actions.open_database, actions.new_database, actions.preferences, actions.shortcuts,
-                   actions.quit):
+                   actions.undo, actions.redo, actions.expand_all, actions.collapse_all, actions.show_colleagues,
+                   actions.import_report, actions.export_pdf, actions.open_database, actions.new_database,
+                   actions.preferences, actions.shortcuts, actions.quit):
+        if action is None or not action.shortcuts():
+            continue
         rows.append((label(action), keys(action)))
     rows.append((translate("MainWindow", "Bold / italic / underline in a note"), "Ctrl+B / Ctrl+I / Ctrl+U"))
     rows.append((translate("MainWindow", "Bullet / numbered list in a note"), "Ctrl+Shift+8 / Ctrl+Shift+7"))

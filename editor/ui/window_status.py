@@ -1,29 +1,52 @@
-"""The status bar: which database, who is annotating, and whether everything is saved."""
+"""The status bar: which database and how it is stored, who is annotating, whose work is shown,
+and whether everything is saved."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from editor.store.filesystems import IN_MEMORY, LOCAL_WAL, NETWORK_ROLLBACK
 from editor.ui.i18n import translate
+
+# The store's storage modes as the status bar names and explains them.
+_STORAGE = {
+    LOCAL_WAL: (QT_TRANSLATE_NOOP("StatusPanel", "Local database (WAL)"),
+                QT_TRANSLATE_NOOP("StatusPanel", "A local disk: every change is written at once to a "
+                                                 "write-ahead log beside the database.")),
+    NETWORK_ROLLBACK: (QT_TRANSLATE_NOOP("StatusPanel", "Network drive: rollback journal"),
+                       QT_TRANSLATE_NOOP("StatusPanel", "The database is on a network drive, where a write-ahead "
+                                                        "log is unsafe: changes use a rollback journal (slower "
+                                                        "saves). Let only one computer open it at a time.")),
+    IN_MEMORY: (QT_TRANSLATE_NOOP("StatusPanel", "In memory"),
+                QT_TRANSLATE_NOOP("StatusPanel", "Nothing is written to disk.")),
+}
 
 
 class StatusPanel:
-    """Three permanent fields on the right of the status bar."""
+    """Permanent fields on the right of the status bar."""
 
     def __init__(self, bar: QStatusBar, parent: QWidget) -> None:
         self.bar = bar
         self.database = QLabel(parent)
         self.database.setObjectName("StatusDatabase")
         self.database.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.storage = QLabel(parent)
+        self.storage.setObjectName("StatusStorage")
         self.author = QLabel(parent)
         self.author.setObjectName("StatusAuthor")
+        self.colleagues = QLabel(translate("StatusPanel", "Only your annotations"), parent)
+        self.colleagues.setObjectName("StatusColleagues")
+        self.colleagues.setToolTip(translate("StatusPanel", "Colleagues' annotations are hidden "
+                                                            "(View › Colleagues' annotations)"))
         self.save_state = QLabel(parent)
         self.save_state.setObjectName("StatusSave")
         bar.addPermanentWidget(self.database, 1)
+        bar.addPermanentWidget(self.storage)
         bar.addPermanentWidget(self.author)
+        bar.addPermanentWidget(self.colleagues)
         bar.addPermanentWidget(self.save_state)
 
     def set_database(self, path: Path | None, read_only: bool) -> None:
@@ -33,6 +56,21 @@ class StatusPanel:
             text = translate("StatusPanel", "{path} (read-only)").format(path=text)
         self.database.setText(text)
         self.database.setToolTip(translate("StatusPanel", "Database: {path}").format(path=text))
+
+    def set_storage(self, mode: str) -> None:
+        """Say how the database is stored (``store.storage_mode``; hidden when the store does not tell)."""
+        known = _STORAGE.get(mode)
+        if known is None:
+            self.storage.setText(mode)
+            self.storage.setToolTip("")
+        else:
+            self.storage.setText(QCoreApplication.translate("StatusPanel", known[0]))
+            self.storage.setToolTip(QCoreApplication.translate("StatusPanel", known[1]))
+        self.storage.setVisible(bool(mode))
+
+    def set_colleagues_shown(self, shown: bool) -> None:
+        """Point out that colleagues' annotations are hidden (nothing is said while they are shown)."""
+        self.colleagues.setVisible(not shown)
 
     def set_author(self, name: str) -> None:
         """Show who is annotating."""

@@ -1,6 +1,65 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Agreement between analysts</source>
+        <translation>分析员之间的一致性</translation>
+    </message>
+    <message>
+        <source>Krippendorff's alpha (ordinal) across all analysts and Cohen's kappa with linear weights for each pair; 1 is perfect agreement, 0 is chance. — means undefined: a single analyst, no shared nodes, or no variation.</source>
+        <translation>所有分析员之间的 Krippendorff alpha 系数（有序），以及每两人之间线性加权的 Cohen kappa 系数；1 表示完全一致，0 表示与随机相同。— 表示无法计算：只有一位分析员、没有共同评分的节点或评分没有差异。</translation>
+    </message>
+    <message>
+        <source>Dimension</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>Alpha 系数</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点数</translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation>分析员</translation>
+    </message>
+    <message>
+        <source>Kappa</source>
+        <translation>Kappa 系数</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Spread</source>
+        <translation>差距</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Click a row to show the node in the outline.</source>
+        <translation>点击一行即可在大纲中显示该节点。</translation>
+    </message>
+    <message>
+        <source>Widest disagreements</source>
+        <translation>分歧最大之处</translation>
+    </message>
+    <message>
+        <source>No node has ratings that differ between analysts.</source>
+        <translation>没有节点在分析员之间存在评分差异。</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationSession</name>
     <message>
         <source>This database is read-only; the change was not made.</source>
@@ -105,6 +164,180 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Review merge conflicts</source>
+        <translation>审阅合并冲突</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation>分析员</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>采用对方的</translation>
+    </message>
+    <message>
+        <source>Keep both</source>
+        <translation>两者都保留</translation>
+    </message>
+    <message>
+        <source>Show in outline</source>
+        <translation>在大纲中显示</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>highlight comment</source>
+        <translation>高亮批注</translation>
+    </message>
+    <message>
+        <source>No conflicts to review: every merged text is settled.</source>
+        <translation>没有需要审阅的冲突：所有合并的文字都已处理。</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Theirs ({source})</source>
+        <translation>对方的（{source}）</translation>
+    </message>
+    <message>
+        <source>current version</source>
+        <translation>当前版本</translation>
+    </message>
+    <message>
+        <source>set aside</source>
+        <translation>已搁置</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>{count} conflict(s) to review.</source>
+        <translation>有 {count} 处冲突待审阅。</translation>
+    </message>
+</context>
+<context>
+    <name>DataExport</name>
+    <message>
+        <source>&amp;JSON…</source>
+        <translation>JSON 文件(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>&amp;CSV…</source>
+        <translation>CSV 表格(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>&amp;Markdown…</source>
+        <translation>Markdown 文档(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Markdown files (*.md)</source>
+        <translation>Markdown 文件 (*.md)</translation>
+    </message>
+    <message>
+        <source>&amp;W3C Web Annotation…</source>
+        <translation>W3C 网页批注(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>W3C Web Annotation (*.jsonld)</source>
+        <translation>W3C 网页批注 (*.jsonld)</translation>
+    </message>
+    <message>
+        <source>&amp;REFI-QDA project…</source>
+        <translation>REFI-QDA 项目(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>REFI-QDA projects (*.qdpx)</source>
+        <translation>REFI-QDA 项目 (*.qdpx)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Import or open a report first.</source>
+        <translation>请先导入或打开一份报告。</translation>
+    </message>
+    <message>
+        <source>Export {format}</source>
+        <translation>导出{format}</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>正在写入 {name}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>{path} could not be written:
+
+{error}</source>
+        <translation>无法写入 {path}：
+
+{error}</translation>
+    </message>
+    <message>
+        <source>Exported {path}</source>
+        <translation>已导出 {path}</translation>
+    </message>
+    <message>
+        <source>Save a copy for sharing</source>
+        <translation>保存副本以便共享</translation>
+    </message>
+    <message>
+        <source>Trendmark databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Trendmark 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Saved a copy for sharing: {path} — a colleague merges it with File › Merge a colleague's database…</source>
+        <translation>已保存共享副本：{path} — 同事可通过“文件 › 合并同事的数据库…”将其合并</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseActions</name>
     <message>
         <source>Trendmark databases (*.sqlite *.db);;All files (*)</source>
@@ -201,6 +434,12 @@
         <translation>来自 {author}</translation>
     </message>
     <message>
+        <source>{quote}
+Highlighted by {author}</source>
+        <translation>{quote}
+由 {author} 高亮</translation>
+    </message>
+    <message>
         <source>Highlighted by {author}</source>
         <translation>由 {author} 高亮</translation>
     </message>
@@ -241,14 +480,6 @@
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>No export formats available</source>
-        <translation>暂无可用的导出格式</translation>
-    </message>
-    <message>
-        <source>No analyses available</source>
-        <translation>暂无可用的分析</translation>
-    </message>
     <message>
         <source>&amp;Undo {action}</source>
         <translation>撤销 {action}(&amp;U)</translation>
@@ -292,6 +523,10 @@
     <message>
         <source>Select some text of a paragraph in the reading pane first.</source>
         <translation>请先在阅读窗格中选中一段正文中的文字。</translation>
+    </message>
+    <message>
+        <source>This highlight belongs to a colleague; only its author can change it.</source>
+        <translation>这是同事的高亮，只有其作者可以修改。</translation>
     </message>
     <message>
         <source>Could not add dimension: {error}</source>
@@ -398,6 +633,46 @@
         <translation>关于 Trendmark(&amp;A)</translation>
     </message>
     <message>
+        <source>Save a copy for &amp;sharing…</source>
+        <translation>保存副本以便共享(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Write a copy of this database to hand to a colleague</source>
+        <translation>写出此数据库的副本，交给同事</translation>
+    </message>
+    <message>
+        <source>&amp;Merge a colleague's database…</source>
+        <translation>合并同事的数据库(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Add a colleague's annotations to this database</source>
+        <translation>将同事的批注加入此数据库</translation>
+    </message>
+    <message>
+        <source>&amp;Colleagues' annotations</source>
+        <translation>同事的批注(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Show colleagues' tags, ratings, notes and highlights beside yours</source>
+        <translation>在您的批注旁显示同事的标签、评分、笔记和高亮</translation>
+    </message>
+    <message>
+        <source>&amp;Agreement between analysts…</source>
+        <translation>分析员之间的一致性(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>How far the analysts' ratings agree, and where they differ</source>
+        <translation>分析员的评分有多一致，又在哪里不同</translation>
+    </message>
+    <message>
+        <source>Review merge &amp;conflicts…</source>
+        <translation>审阅合并冲突(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Texts both you and a colleague changed: keep mine, take theirs or keep both</source>
+        <translation>您和同事都修改过的文字：保留我的、采用对方的或两者都保留</translation>
+    </message>
+    <message>
         <source>Clear rating</source>
         <translation>清除评分</translation>
     </message>
@@ -492,6 +767,45 @@
     <message>
         <source>Link in a note</source>
         <translation>笔记中的链接</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge a colleague's database</source>
+        <translation>合并同事的数据库</translation>
+    </message>
+    <message>
+        <source>Their notes, highlights, tags and ratings are added to this database. Where both of you changed the same text, both versions are kept for you to review. A backup copy is made first.</source>
+        <translation>对方的笔记、高亮、标签和评分将加入此数据库。若你们两人修改了同一段文字，两个版本都会保留供您审阅。合并前会先做一份备份。</translation>
+    </message>
+    <message>
+        <source>Their database file (a copy made with Share)</source>
+        <translation>对方的数据库文件（用“共享”保存的副本）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose a file to see what merging it would change.</source>
+        <translation>选择一个文件，查看合并后会有哪些变化。</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>This database is read-only; nothing can be merged into it.</source>
+        <translation>此数据库为只读，无法合并任何内容。</translation>
+    </message>
+    <message>
+        <source>Trendmark databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Trendmark 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{count} text(s) were changed on both sides; both versions are kept. Review them now?</source>
+        <translation>有 {count} 段文字在双方都被修改过，两个版本都已保留。现在审阅吗？</translation>
     </message>
 </context>
 <context>
@@ -714,6 +1028,10 @@
         <translation>… 下面还有 {count} 个部分；请在大纲中选择一节继续阅读。</translation>
     </message>
     <message>
+        <source>Highlighted by {author}</source>
+        <translation>由 {author} 高亮</translation>
+    </message>
+    <message>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
@@ -783,6 +1101,38 @@
 <context>
     <name>StatusPanel</name>
     <message>
+        <source>Local database (WAL)</source>
+        <translation>本地数据库（WAL）</translation>
+    </message>
+    <message>
+        <source>A local disk: every change is written at once to a write-ahead log beside the database.</source>
+        <translation>本地磁盘：每次更改都会立即写入数据库旁的预写日志。</translation>
+    </message>
+    <message>
+        <source>Network drive: rollback journal</source>
+        <translation>网络驱动器：回滚日志</translation>
+    </message>
+    <message>
+        <source>The database is on a network drive, where a write-ahead log is unsafe: changes use a rollback journal (slower saves). Let only one computer open it at a time.</source>
+        <translation>数据库位于网络驱动器上，在此使用预写日志并不安全：更改改用回滚日志（保存较慢）。请同一时间只让一台电脑打开它。</translation>
+    </message>
+    <message>
+        <source>In memory</source>
+        <translation>内存中</translation>
+    </message>
+    <message>
+        <source>Nothing is written to disk.</source>
+        <translation>不会写入磁盘。</translation>
+    </message>
+    <message>
+        <source>Only your annotations</source>
+        <translation>仅显示您的批注</translation>
+    </message>
+    <message>
+        <source>Colleagues' annotations are hidden (View › Colleagues' annotations)</source>
+        <translation>同事的批注已隐藏（视图 › 同事的批注）</translation>
+    </message>
+    <message>
         <source>(in memory)</source>
         <translation>（内存中）</translation>
     </message>
@@ -818,4 +1168,4 @@
         <translation>输入标签后按回车…</translation>
     </message>
 </context>
-</TS>
+<context><name>PdfExport</name><message><source>Analysts:</source><translation>分析员：</translation></message><message><source>Annotated &amp;PDF…</source><translation>带批注的 PDF(&amp;P)…</translation></message><message><source>Any rating</source><translation>任意评分</translation></message><message><source>Browse…</source><translation>浏览…</translation></message><message><source>Cancel</source><translation>取消</translation></message><message><source>Chapters, sections and points keep their ancestors, so the outline stays whole; no tag ticked means every node.</source><translation>章、节和要点会保留其上级，使大纲保持完整；不勾选任何标签即包括所有节点。</translation></message><message><source>Export</source><translation>导出</translation></message><message><source>Export annotated PDF</source><translation>导出带批注的 PDF</translation></message><message><source>Exported {path}</source><translation>已导出 {path}</translation></message><message><source>Exporting PDF</source><translation>正在导出 PDF</translation></message><message><source>File:</source><translation>文件：</translation></message><message><source>Import or open a report first.</source><translation>请先导入或打开一份报告。</translation></message><message><source>Minimum rating:</source><translation>最低评分：</translation></message><message><source>Nodes:</source><translation>节点：</translation></message><message><source>Only my annotations</source><translation>仅我的批注</translation></message><message><source>Only nodes with annotations</source><translation>仅有批注的节点</translation></message><message><source>Open the PDF when it is ready</source><translation>完成后打开 PDF</translation></message><message><source>PDF export failed</source><translation>PDF 导出失败</translation></message><message><source>PDF files (*.pdf)</source><translation>PDF 文件 (*.pdf)</translation></message><message><source>Page size:</source><translation>纸张大小：</translation></message><message><source>Tagged with any of:</source><translation>带有以下任一标签：</translation></message><message><source>The PDF could not be written: {error}</source><translation>无法写入 PDF：{error}</translation></message><message><source>Write the report with its tags, ratings, notes and highlights as a PDF</source><translation>将报告连同标签、评分、笔记和高亮写成 PDF</translation></message><message><source>Writing {name}…</source><translation>正在写入 {name}…</translation></message></context></TS>

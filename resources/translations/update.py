@@ -4,14 +4,17 @@
 
 1. ``pyside6-lupdate`` collects every ``tr()``/``translate()`` string of ``editor/ui`` into
    ``trendmark_zh_CN.ts`` (keeping the file's existing entries, dropping obsolete ones);
-2. each message gets its translation from ``zh_CN.py`` (no hand edits in the XML);
-3. ``pyside6-lrelease`` compiles ``trendmark_zh_CN.qm``, which the application loads.
+2. strings lupdate cannot see — ``translate(_CONTEXT, "…")`` where the context is a
+   module-level string constant rather than a literal — are added from the sources' syntax trees;
+3. each message gets its translation from ``zh_CN.py`` (no hand edits in the XML);
+4. ``pyside6-lrelease`` compiles ``trendmark_zh_CN.qm``, which the application loads.
 
 Exits non-zero, naming the strings, if any source text has no translation.
 """
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import shutil
 import subprocess
@@ -64,12 +67,54 @@ def fill(ts_path: Path, translations: dict[str, str]) -> list[str]:
     return missing
 
 
+def constant_context_messages(paths) -> set[tuple[str, str]]:
+    """(context, source) of ``translate(NAME, "text")`` calls whose context is a module string constant.
+
+    pyside6-lupdate only reads literal contexts; these calls translate at run time all the
+    same, so their strings must be in the .ts file too.
+    """
+    found: set[tuple[str, str]] = set()
+    for path in paths:
+        tree = ast.parse(Path(path).read_text(encoding="utf-8"))
+        constants = {target.id: node.value.value for node in tree.body if isinstance(node, ast.Assign)
+                     for target in node.targets if isinstance(target, ast.Name)
+                     and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)}
+        for call in ast.walk(tree):
+            if not (isinstance(call, ast.Call) and len(call.args) >= 2):
+                continue
+            name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
+            context, text = call.args[0], call.args[1]
+            if (name == "translate" and isinstance(context, ast.Name) and context.id in constants
+                    and isinstance(text, ast.Constant) and isinstance(text.value, str)):
+                found.add((constants[context.id], text.value))
+    return found
+
+
+def add_messages(ts_path: Path, messages: set[tuple[str, str]]) -> None:
+    """Add messages the .ts file lacks, in their contexts (created as needed)."""
+    tree = ET.parse(ts_path)
+    root = tree.getroot()
+    contexts = {context.findtext("name"): context for context in root.iter("context")}
+    for context_name, source in sorted(messages):
+        context = contexts.get(context_name)
+        if context is None:
+            context = contexts[context_name] = ET.SubElement(root, "context")
+            ET.SubElement(context, "name").text = context_name
+        if any(message.findtext("source") == source for message in context.iter("message")):
+            continue
+        message = ET.SubElement(context, "message")
+        ET.SubElement(message, "source").text = source
+        ET.SubElement(message, "translation", {"type": "unfinished"})
+    tree.write(ts_path, encoding="utf-8", xml_declaration=True)
+
+
 def update(language: str) -> int:
     ts_path = HERE / f"trendmark_{language}.ts"
     sources = sorted(str(p.relative_to(ROOT)) for p in SOURCES.glob("*.py"))
     subprocess.run([_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources,
                     "-target-language", language, "-ts", str(ts_path.relative_to(ROOT))],
                    cwd=ROOT, check=True)
+    add_messages(ts_path, constant_context_messages(SOURCES.glob("*.py")))
     missing = fill(ts_path, _translations(language))
     if missing:
         for source in missing:

@@ -3,9 +3,9 @@
 Run: pytest tests/benchmarks/bench_ui_window.py -s -o python_files='bench_*.py'
 
 Targets: window ready (outline loaded, shown, first paint) within 1.5 s of opening the
-database; a filter keystroke updates the tree within 100 ms; moving to another node
-(reading pane and inspector filled) within 50 ms. Filter queries that keep more than
-1,000 of the ~9,000 rows are held to 200 ms (see the assertion's comment).
+database; a filter keystroke updates the tree within 100 ms, broad one-character queries
+included (median per query and 95th percentile over all); moving to another node (reading
+pane and inspector filled) within 50 ms.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QApplication
 
 from editor.importing import parse_report
 from editor.store import Store
-from editor.ui.database import author_for
 from editor.ui.main_window import MainWindow
 from editor.ui.settings import WindowSettings
 from tests.reportgen import make_report
@@ -29,6 +28,8 @@ from tests.reportgen import make_report
 TAGS = ["Risk", "Growth", "Policy", "Demand", "Rural", "Payments", "風險", "監管", "Key trend", "Evidence",
         "Follow up", "Data gap", "Credit", "Fintech", "Inclusion", "Region", "Case", "Cost", "Trust", "Scale"]
 ANNOTATIONS = 20_000
+QUERIES = ("監", "監管", "反欺詐", "村鎮銀行", "農村金融", "風", "風險", "風險控", "Risk")
+REPEATS = 7
 
 
 class _PaintWatch(QObject):
@@ -81,24 +82,29 @@ def big_db(tmp_path_factory) -> tuple[Path, int]:
     return path, build_big_db(path)
 
 
-@pytest.fixture
-def ready_window(qtbot, big_db):
-    path, _ = big_db
+def open_ready(path: Path, settings: WindowSettings) -> tuple[MainWindow, float]:
+    """Open the database as the analyst who made 70% of the annotations; (window, seconds to first paint)."""
     app = QApplication.instance()
     watch = _PaintWatch()
     started = time.perf_counter()
     store = Store.open(path)
-    window = MainWindow(store, author_for(store, "Ana Analyst"), settings=WindowSettings())
+    window = MainWindow(store, store.ensure_author("Ana Analyst"), settings=settings)
     window.tree.viewport().installEventFilter(watch)
     window.resize(1280, 800)
     window.show()
     while not watch.painted:
         app.processEvents()
-    ready = time.perf_counter() - started
+    return window, time.perf_counter() - started
+
+
+@pytest.fixture
+def ready_window(qtbot, big_db):
+    path, _ = big_db
+    window, ready = open_ready(path, WindowSettings())
     qtbot.addWidget(window)
     yield window, ready
     window.close()
-    store.close()
+    window.store.close()
 
 
 def test_window_ready_filter_and_navigation(qtbot, big_db, ready_window):
@@ -110,30 +116,40 @@ def test_window_ready_filter_and_navigation(qtbot, big_db, ready_window):
 
     # Filter keystrokes, each measured until the tree has repainted with the new rows; matches
     # beyond the first screen are opened in batches afterwards ("all open" is reported too).
+    # Each query is typed REPEATS times (from an empty filter) for a median and a 95th percentile.
     bar = window.filter_bar
     bar.text_edit.setFocus()
-    keystroke_ms: dict[str, float] = {}
+    keystroke_ms: dict[str, list[float]] = {}
+    complete_ms: dict[str, list[float]] = {}
     rows_shown: dict[str, int] = {}
-    for text in ("監", "監管", "反欺詐", "村鎮銀行", "農村金融", "風", "風險", "風險控", "Risk"):
-        bar.text_edit.clear()
-        bar.flush()
-        while window.is_revealing():
+    for text in QUERIES:
+        for _ in range(REPEATS):
+            bar.text_edit.clear()
+            bar.flush()
+            while window.is_revealing():
+                app.processEvents()
             app.processEvents()
-        started = time.perf_counter()
-        if text.isascii():
-            qtbot.keyClick(bar.text_edit, text[0])
-        else:
-            bar.text_edit.setText(text)  # what an input method commits
-        bar.flush()
-        app.processEvents()
-        window.tree.viewport().repaint()
-        keystroke_ms[text] = (time.perf_counter() - started) * 1000
-        while window.is_revealing():
+            started = time.perf_counter()
+            if text.isascii():
+                qtbot.keyClick(bar.text_edit, text[0])
+            else:
+                bar.text_edit.setText(text)  # what an input method commits
+            bar.flush()  # the typing pause (debounce) is not part of the update measured
             app.processEvents()
-        complete_ms = (time.perf_counter() - started) * 1000
-        visible = rows_shown[text] = len(window.visible_node_ids())
-        print(f"filter keystroke -> {bar.text_edit.text()!r}: tree updated in {keystroke_ms[text]:.0f} ms, "
-              f"all matches open after {complete_ms:.0f} ms ({visible} rows)  (target 100)")
+            window.tree.viewport().repaint()
+            keystroke_ms.setdefault(text, []).append((time.perf_counter() - started) * 1000)
+            while window.is_revealing():
+                app.processEvents()
+            complete_ms.setdefault(text, []).append((time.perf_counter() - started) * 1000)
+        rows_shown[text] = len(window.visible_node_ids())
+        times = sorted(keystroke_ms[text])
+        print(f"filter keystroke -> {bar.text_edit.text()!r}: tree updated in median "
+              f"{statistics.median(times):.0f} ms, max {times[-1]:.0f} ms; all matches open after "
+              f"{statistics.median(complete_ms[text]):.0f} ms ({rows_shown[text]} rows)  (target 100)")
+    every = sorted(ms for times in keystroke_ms.values() for ms in times)
+    p95 = every[int(len(every) * 0.95)]
+    print(f"filter keystrokes ({len(every)}): median {statistics.median(every):.0f} ms, "
+          f"95th percentile {p95:.0f} ms, max {every[-1]:.0f} ms  (target 100)")
     started = time.perf_counter()
     bar.clear()
     app.processEvents()
@@ -164,8 +180,33 @@ def test_window_ready_filter_and_navigation(qtbot, big_db, ready_window):
 
     assert ready < 1.5
     assert move_ms[int(len(move_ms) * 0.95)] < 50
-    # Selective queries meet the 100 ms target. Queries that keep thousands of rows (a single
-    # common character) pay for Qt asking about every visible parent's children through Python;
-    # they are bounded, not hidden: see the printed figures.
-    for text, ms in keystroke_ms.items():
-        assert ms < (100 if rows_shown[text] <= 1000 else 200), (text, ms, rows_shown[text])
+    # Broad queries too (one common character keeps ~5,000 of the ~9,000 rows): the tree shows
+    # its first screenful at once and opens the other matches between keystrokes.
+    for text, times in keystroke_ms.items():
+        assert statistics.median(times) < 100, (text, times, rows_shown[text])
+    assert p95 < 100, every
+
+
+def test_colleagues_hidden_window_ready_and_toggle(qtbot, big_db):
+    path, _node_count = big_db
+    settings = WindowSettings()
+    settings.set_show_colleagues(False)
+    window, ready = open_ready(path, settings)
+    qtbot.addWidget(window)
+    app = QApplication.instance()
+    print(f"\nwindow ready with colleagues' annotations hidden: {ready * 1000:.0f} ms  (target 1500)")
+    window.select_node(window.model.node_ids()[3])
+    toggle_ms: dict[bool, list[float]] = {True: [], False: []}
+    for shown in (True, False) * 4:
+        started = time.perf_counter()
+        window.actions.show_colleagues.trigger()
+        app.processEvents()
+        window.tree.viewport().repaint()
+        toggle_ms[shown].append((time.perf_counter() - started) * 1000)
+        assert window.session.show_colleagues is shown
+    for shown, label in ((True, "showing"), (False, "hiding")):
+        print(f"View › Colleagues' annotations, {label}: median {statistics.median(toggle_ms[shown]):.0f} ms, "
+              f"max {max(toggle_ms[shown]):.0f} ms")
+    window.close()
+    window.store.close()
+    assert ready < 1.5
