@@ -7,7 +7,7 @@ import pytest
 from editor.core.errors import NotFoundError
 from editor.store import Store
 from editor.store.ids import TAG_PALETTE, tag_id
-from tests.test_store_support import populated
+from tests.test_store_support import populated, small_report
 
 
 @pytest.fixture
@@ -156,3 +156,38 @@ def test_highlight_tags(ctx):
     store.delete_highlight(highlight.id)
     with pytest.raises(NotFoundError, match="deleted"):
         store.add_highlight_tag(highlight.id, "Data", alice.id)
+
+
+def test_report_wide_tag_reads_match_the_per_item_reads(ctx):
+    """The export and the outline read tags for a whole report at once: same rows, same order, one report only."""
+    store, node, alice = ctx
+    bob = store.ensure_author("Bob")
+    other, _ = store.add_report(small_report(title="另一份報告", extra="另"))
+    report_id = store.node(node.id).report_id
+    nodes = store.nodes(report_id)
+    store.add_node_tag(nodes[0].id, "Risk", alice.id)
+    store.add_node_tag(nodes[0].id, "policy", bob.id)
+    store.add_node_tag(nodes[2].id, "Risk", bob.id)
+    store.add_node_tag(nodes[3].id, "Gone", alice.id)
+    store.remove_node_tag(nodes[3].id, "Gone", alice.id)  # a tombstone is not a tag
+    store.add_node_tag(store.find_node(other.id, "1.1").id, "Risk", alice.id)  # another report's node
+    first = store.add_highlight(nodes[1].id, alice.id, 0, 4)
+    second = store.add_highlight(nodes[1].id, bob.id, 2, 6)
+    deleted = store.add_highlight(nodes[2].id, bob.id, 0, 2)
+    elsewhere = store.add_highlight(store.find_node(other.id, "1.1").id, alice.id, 0, 2)
+    store.add_highlight_tag(first.id, "Evidence", alice.id)
+    store.add_highlight_tag(first.id, "evidence", bob.id)  # the same tag twice: listed once
+    store.add_highlight_tag(first.id, "Data", bob.id)
+    store.add_highlight_tag(second.id, "Data", alice.id)
+    store.add_highlight_tag(deleted.id, "Data", alice.id)
+    store.add_highlight_tag(elsewhere.id, "Data", alice.id)
+    store.delete_highlight(deleted.id)
+
+    for author in (None, alice.id, bob.id):
+        expected = {n.id: store.node_tags(n.id, author) for n in nodes if store.node_tags(n.id, author)}
+        assert store.report_node_tags(report_id, author) == expected
+    assert set(store.report_node_tags(report_id)) == {nodes[0].id, nodes[2].id}
+
+    wide = store.report_highlight_tags(report_id)
+    assert wide == {first.id: store.highlight_tags(first.id), second.id: store.highlight_tags(second.id)}
+    assert [t.name for t in wide[first.id]] == ["Data", "Evidence"]

@@ -142,7 +142,8 @@ def collect_export(store, report_id: str, options: ExportOptions | None = None) 
     ratings = _group(r for r in store.ratings(report_id=report.id) if mine(r))
     notes = _group(n for n in store.notes(report_id=report.id) if mine(n))
     highlights = [h for h in store.highlights(report_id=report.id) if mine(h)]
-    highlight_entries = _group(HighlightEntry(h, _highlight_tags(store, h.id)) for h in highlights)
+    tags_of_highlight = store.report_highlight_tags(report.id)
+    highlight_entries = _group(HighlightEntry(h, _by_name(tags_of_highlight.get(h.id, ()))) for h in highlights)
     node_tags = _node_tags(store, report.id, author_filter, all_authors)
 
     def note_order(note: Note) -> tuple:
@@ -238,22 +239,15 @@ def _check_min_rating(dimensions: tuple[Dimension, ...], min_rating: int | None)
                          f"{first.min}–{first.max}")
 
 
-def _highlight_tags(store, highlight_id: str) -> tuple[Tag, ...]:
-    return tuple(sorted(store.highlight_tags(highlight_id), key=lambda t: t.name.casefold()))
+def _by_name(tags) -> tuple[Tag, ...]:
+    return tuple(sorted(tags, key=lambda t: t.name.casefold()))
 
 
 def _node_tags(store, report_id: str, author_id: str | None,
                authors: Mapping[str, Author]) -> dict[str, list[NodeTag]]:
-    """Tags per node; only nodes the outline summary marks as tagged are asked for."""
-    summaries = store.node_summaries(report_id, author_id)
-    out: dict[str, list[NodeTag]] = {}
-    for node_id, summary in summaries.items():
-        if summary.tag_names:
-            rows = store.node_tags(node_id, author_id)
-            if rows:
-                out[node_id] = sorted(rows, key=lambda t: (t.tag.name.casefold(), _name(authors, t.author_id),
-                                                           t.author_id))
-    return out
+    """Tags per node, by tag name, then analyst name."""
+    return {node_id: sorted(rows, key=lambda t: (t.tag.name.casefold(), _name(authors, t.author_id), t.author_id))
+            for node_id, rows in store.report_node_tags(report_id, author_id).items()}
 
 
 def _passes(entry: NodeEntry, options: ExportOptions, wanted_tags: set[str], first_dimension: str | None) -> bool:

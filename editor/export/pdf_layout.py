@@ -106,6 +106,18 @@ def split_chapters(entries: tuple[NodeEntry, ...]) -> list[list[NodeEntry]]:
     return groups
 
 
+def _keep_shaping(doc: QTextDocument) -> None:
+    """Let every block keep its shaped glyphs after layout, for painting.
+
+    QTextLayout drops its shaping at the end of layout unless asked to keep it, and
+    painting then shapes every line again: measured, a third of the time spent painting.
+    """
+    block = doc.begin()
+    while block.isValid():
+        block.layout().setCacheEnabled(True)
+        block = block.next()
+
+
 class ChapterBuilder:
     """Builds chapter documents for one export and collects every character it prints."""
 
@@ -159,6 +171,7 @@ class ChapterBuilder:
             if progress is not None and index - reported >= _PROGRESS_EVERY:
                 progress(index - reported)
                 reported = index
+        _keep_shaping(doc)
         cursor.endEditBlock()
         self.characters.update(doc.toPlainText())
         if progress is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from editor.core.annotations import NodeTag, Tag
 from editor.core.errors import NotFoundError
 
@@ -133,6 +135,27 @@ class TagsMixin(StoreBase):
         return [NodeTag(node_id, Tag(tid, name, color), author, created, updated)
                 for tid, name, color, author, created, updated in rows]
 
+    def report_node_tags(self, report_id: str, author_id: str | None = None) -> dict[str, list[NodeTag]]:
+        """Live node tags of a whole report, by node id; each list ordered as ``node_tags`` orders it.
+
+        One query for what would otherwise be one per tagged node (an export or the
+        own-work-only outline of a report with thousands of tagged nodes).
+        """
+        in_report = self._outline(report_id).id_set
+        sql = ("SELECT nt.node_id, t.id, t.name, t.color, nt.author_id, nt.created_at, nt.updated_at"
+               " FROM node_tags nt JOIN tags t ON t.id = nt.tag_id"
+               " WHERE nt.deleted_at IS NULL AND t.deleted_at IS NULL")
+        params: tuple = ()
+        if author_id is not None:
+            sql += " AND nt.author_id = ?"
+            params = (author_id,)
+        grouped: dict[str, list[NodeTag]] = defaultdict(list)
+        for node_id, tid, name, color, author, created, updated in self._all(
+                sql + " ORDER BY t.name COLLATE NOCASE, nt.author_id", params):
+            if node_id in in_report:
+                grouped[node_id].append(NodeTag(node_id, Tag(tid, name, color), author, created, updated))
+        return dict(grouped)
+
     # -- tags on highlights -----------------------------------------------------------------
 
     def _require_live_highlight(self, highlight_id: str) -> None:
@@ -165,3 +188,16 @@ class TagsMixin(StoreBase):
             " WHERE ht.highlight_id = ? AND ht.deleted_at IS NULL AND t.deleted_at IS NULL"
             " ORDER BY t.name COLLATE NOCASE, t.id", (highlight_id,))
         return [Tag(*row) for row in rows]
+
+    def report_highlight_tags(self, report_id: str) -> dict[str, list[Tag]]:
+        """Live tags of every live highlight in a report, by highlight id; each list as ``highlight_tags`` orders it."""
+        in_report = self._outline(report_id).id_set
+        grouped: dict[str, list[Tag]] = defaultdict(list)
+        for node_id, highlight_id, tid, name, color in self._all(
+                "SELECT DISTINCT h.node_id, ht.highlight_id, t.id, t.name, t.color FROM highlight_tags ht"
+                " JOIN tags t ON t.id = ht.tag_id JOIN highlights h ON h.id = ht.highlight_id"
+                " WHERE ht.deleted_at IS NULL AND t.deleted_at IS NULL AND h.deleted_at IS NULL"
+                " ORDER BY t.name COLLATE NOCASE, t.id"):
+            if node_id in in_report:
+                grouped[highlight_id].append(Tag(tid, name, color))
+        return dict(grouped)

@@ -3,7 +3,7 @@
 ``store.node_summaries`` counts tags, notes and highlights of every analyst (the rating
 shown is always the analyst's own). With colleagues' annotations hidden the tree must
 count only the analyst's, so those summaries are assembled here from report-wide reads:
-a handful of queries plus one per tagged node.
+a handful of queries for the whole report.
 """
 
 from __future__ import annotations
@@ -29,10 +29,10 @@ def report_summaries(store, report_id: str, author_id: str, *, only_author: bool
         return everyone
     noted = {note.node_id for note in store.notes(report_id=report_id) if note.author_id == author_id}
     highlighted = Counter(h.node_id for h in store.highlights(report_id=report_id) if h.author_id == author_id)
+    own_tags = store.report_node_tags(report_id, author_id)
     out: dict[str, NodeSummary] = {}
     for node_id, summary in everyone.items():
-        # Only nodes someone tagged can carry the analyst's tags: one query each, not one per node.
-        names, colors = _tag_columns(store.node_tags(node_id, author_id)) if summary.tag_names else ((), ())
+        names, colors = _tag_columns(own_tags.get(node_id, ()))
         rating = summary.primary_rating  # always the analyst's own
         has_note = node_id in noted
         count = highlighted.get(node_id, 0)
