@@ -133,3 +133,31 @@ def test_ratings_filter_by_node_report_and_author(ctx):
     assert [r.value for r in store.ratings(report_id=info.id, author_id=alice.id)] == [2, 1]
     assert {r.value for r in store.ratings(author_id=alice.id)} == {1, 2, 5}
     assert [r.value for r in store.ratings(report_id=other_info.id)] == [5]
+
+
+def test_retire_dimension_is_a_tombstone_that_adding_revives(ctx):
+    store, _info, node, alice = ctx
+    urgency = store.add_dimension("Urgency")
+    store.retire_dimension(urgency.id)
+    assert "Urgency" not in [d.name for d in store.dimensions()]
+    updated, deleted = store.db.execute("SELECT updated_at, deleted_at FROM dimensions WHERE id = ?",
+                                        (urgency.id,)).fetchone()
+    assert deleted == updated  # the row stays, so a colleague's copy learns of the removal
+    store.retire_dimension(urgency.id)  # twice: nothing more happens
+    assert store.db.execute("SELECT updated_at FROM dimensions WHERE id = ?", (urgency.id,)).fetchone()[0] == updated
+    revived = store.add_dimension("Urgency")
+    assert revived == urgency  # the same id and place, as Redo needs
+    assert store.db.execute("SELECT updated_at > ? FROM dimensions WHERE id = ?", (updated, urgency.id)).fetchone()[0]
+
+
+def test_a_dimension_with_ratings_cannot_be_retired(ctx):
+    store, _info, node, alice = ctx
+    urgency = store.add_dimension("Urgency")
+    store.set_rating(node.id, urgency.id, alice.id, 4)
+    with pytest.raises(ValueError, match="has 1 rating"):
+        store.retire_dimension(urgency.id)
+    assert store.dimensions()[-1] == urgency
+    store.set_rating(node.id, urgency.id, alice.id, None)  # a cleared rating does not hold it
+    store.retire_dimension(urgency.id)
+    with pytest.raises(NotFoundError):
+        store.retire_dimension("missing")

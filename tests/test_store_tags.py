@@ -191,3 +191,22 @@ def test_report_wide_tag_reads_match_the_per_item_reads(ctx):
     wide = store.report_highlight_tags(report_id)
     assert wide == {first.id: store.highlight_tags(first.id), second.id: store.highlight_tags(second.id)}
     assert [t.name for t in wide[first.id]] == ["Data", "Evidence"]
+
+
+def test_a_tag_is_retired_only_when_nothing_live_carries_it(ctx):
+    store, node, alice = ctx
+    assert store.has_tag("demand") is False
+    store.add_node_tag(node.id, "Demand", alice.id)
+    assert store.has_tag("DEMAND") is True
+    assert store.retire_tag_if_unused("Demand") is False  # a node has it
+    highlight = store.add_highlight(node.id, alice.id, 0, 4)
+    store.add_highlight_tag(highlight.id, "demand", alice.id)
+    store.remove_node_tag(node.id, "Demand", alice.id)
+    assert store.retire_tag_if_unused("Demand") is False  # a highlight has it
+    store.delete_highlight(highlight.id)  # a deleted highlight's tags do not count
+    assert store.retire_tag_if_unused("Demand") is True
+    assert store.has_tag("Demand") is False and store.tags() == []
+    assert store.retire_tag_if_unused("Demand") is False  # already retired
+    assert store.retire_tag_if_unused("Never") is False
+    revived = store.ensure_tag("demand")
+    assert (revived.id, revived.name) == (tag_id("Demand"), "Demand")  # Redo brings back the same tag

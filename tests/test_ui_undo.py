@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from editor.ui.dialogs import Preferences, PreferencesDialog
 from tests.ui_helpers import (dialogs, live_state, press, sample_db, select, type_text,  # noqa: F401
@@ -190,3 +191,42 @@ def test_undo_follows_the_new_history_after_switching_database(qtbot, window):
     assert window.actions.undo.isEnabled() and window.actions.undo.text().startswith("&Undo ")
     window.undo()
     assert [r.value for r in window.store.ratings(node.id)] == [3]
+
+
+def test_undo_of_a_new_tag_also_takes_it_out_of_the_tag_list(qtbot, window):
+    select(window, "1.1.1")
+    type_text(qtbot, window.inspector.tags.entry, "Demand")
+    qtbot.keyClick(window.inspector.tags.entry, Qt.Key.Key_Return)
+    assert "Demand" in [tag.name for tag in window.store.tags()]
+    window.undo()
+    assert "Demand" not in [tag.name for tag in window.store.tags()]
+    window.redo()
+    assert "Demand" in [tag.name for tag in window.store.tags()]
+    # Tagging a second node with the now existing tag: undoing that leaves the tag in the list.
+    select(window, "1.2")
+    type_text(qtbot, window.inspector.tags.entry, "demand")
+    qtbot.keyClick(window.inspector.tags.entry, Qt.Key.Key_Return)
+    window.undo()
+    assert "Demand" in [tag.name for tag in window.store.tags()]
+
+
+def test_undo_redo_dimension_add_from_preferences(qtbot, window, monkeypatch):
+    def choose(parent, prefs: Preferences, *, editable=True):
+        return Preferences(language=prefs.language, dimensions=prefs.dimensions, renamed={}, added=["Urgency"]), True
+
+    monkeypatch.setattr(PreferencesDialog, "edit", classmethod(lambda cls, *a, **k: choose(*a, **k)))
+    before = live_state(window.store, window.report_id)
+    window.preferences_dialog()
+    after = live_state(window.store, window.report_id)
+    assert [name for _id, name in after["dimensions"]][-1] == "Urgency"
+    assert window.session.undo_stack.undoText() == "Add dimension “Urgency”"
+    _undo_redo_round_trip(qtbot, window, before, after)
+
+    def shown() -> list[str]:
+        qtbot.wait(5)  # let the replaced rows' deferred deletes run
+        return [w.objectName() for w in window.inspector.ratings.findChildren(QWidget)
+                if w.objectName().startswith("Stars:")]
+
+    assert shown() == ["Stars:Impact", "Stars:Likelihood", "Stars:Confidence"]  # the inspector follows the undo
+    window.redo()
+    assert shown()[-1] == "Stars:Urgency"

@@ -81,6 +81,26 @@ class RatingsMixin(StoreBase):
                            (name, next_stamp(row[5]), dimension_id))
         return Dimension(dim.id, name, dim.min, dim.max, dim.position)
 
+    def retire_dimension(self, dimension_id: str) -> None:
+        """Tombstone a dimension no live rating uses (Undo of adding one); ``add_dimension`` revives it.
+
+        A scale with ratings on it is refused: retiring it would hide those ratings.
+        """
+        with self.transaction():
+            row = self._one("SELECT name, updated_at, deleted_at FROM dimensions WHERE id = ?", (dimension_id,))
+            if row is None:
+                raise NotFoundError(f"no dimension with id {dimension_id}")
+            name, updated_at, deleted_at = row
+            if deleted_at is not None:
+                return
+            used = self._one("SELECT count(*) FROM ratings WHERE dimension_id = ? AND deleted_at IS NULL",
+                             (dimension_id,))[0]
+            if used:
+                raise ValueError(f"dimension {name} has {used} rating(s); it cannot be removed")
+            stamp = next_stamp(updated_at)
+            self._exec("UPDATE dimensions SET deleted_at = ?, updated_at = ? WHERE id = ?",
+                       (stamp, stamp, dimension_id))
+
     # -- ratings ----------------------------------------------------------------------------
 
     def set_rating(self, node_id: str, dimension_id: str, author_id: str, value: int | None) -> Rating | None:

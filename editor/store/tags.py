@@ -63,6 +63,32 @@ class TagsMixin(StoreBase):
                            (new_color, next_stamp(updated_at), tag_id))
         return Tag(tag_id, name, new_color)
 
+    def has_tag(self, name: str) -> bool:
+        """Whether a live tag is called ``name`` (in any letter case)."""
+        row = self._find_tag(clean_name(name, "tag"))
+        return row is not None and row[4] is None
+
+    def retire_tag_if_unused(self, name: str) -> bool:
+        """Tombstone the tag ``name`` when nothing live carries it (Undo of the edit that created it).
+
+        ``ensure_tag`` revives it on Redo. False, and nothing changed, while any node or
+        highlight still has it.
+        """
+        with self.transaction():
+            row = self._find_tag(clean_name(name, "tag"))
+            if row is None or row[4] is not None:
+                return False
+            tid, updated_at = row[0], row[3]
+            in_use = self._one(
+                "SELECT EXISTS (SELECT 1 FROM node_tags WHERE tag_id = ? AND deleted_at IS NULL)"
+                " OR EXISTS (SELECT 1 FROM highlight_tags ht JOIN highlights h ON h.id = ht.highlight_id"
+                " WHERE ht.tag_id = ? AND ht.deleted_at IS NULL AND h.deleted_at IS NULL)", (tid, tid))[0]
+            if in_use:
+                return False
+            stamp = next_stamp(updated_at)
+            self._exec("UPDATE tags SET deleted_at = ?, updated_at = ? WHERE id = ?", (stamp, stamp, tid))
+            return True
+
     def _find_tag(self, name: str) -> tuple | None:
         """(id, name, color, updated_at, deleted_at) of the tag with this name, live or not."""
         columns = "id, name, color, updated_at, deleted_at"

@@ -136,3 +136,7 @@ class AnnotationEdits:
     def rename_dimension(self, dimension_id: str, name: str) -> None:
         """Rename a rating dimension."""
         self._push(cmd.RenameDimensionCommand(self._session, dimension_id, name))
+
+    def add_dimension(self, name: str) -> None:
+        """Add a rating dimension after the others."""
+        self._push(cmd.AddDimensionCommand(self._session, name))

@@ -22,12 +22,13 @@ def _shorten(text: str, limit: int = 24) -> str:
 
 
 class AddNodeTagCommand(StoreCommandBase):
-    """Tag a node (undo removes the tag from the node again)."""
+    """Tag a node (undo removes the tag from the node again, and from the tag list if it was new)."""
 
     def __init__(self, session: AnnotationSession, node_id: str, tag_name: str) -> None:
         super().__init__(session, translate("Commands", "Add tag “{tag}”").format(tag=tag_name))
         self.node_id = node_id
         self.tag_name = tag_name
+        self.creates_tag = not session.store.has_tag(tag_name)
         self.vocabulary_changed = True
 
     def node_ids(self) -> list[str]:
@@ -37,7 +38,10 @@ class AddNodeTagCommand(StoreCommandBase):
         self.store.add_node_tag(self.node_id, self.tag_name, self.author_id)
 
     def undo_(self) -> None:
-        self.store.remove_node_tag(self.node_id, self.tag_name, self.author_id)
+        with self.store.transaction():
+            self.store.remove_node_tag(self.node_id, self.tag_name, self.author_id)
+            if self.creates_tag:
+                self.store.retire_tag_if_unused(self.tag_name)
 
 
 class RemoveNodeTagCommand(StoreCommandBase):
@@ -212,6 +216,7 @@ class AddHighlightTagCommand(StoreCommandBase):
         self.node_id = session.store.highlight(highlight_id).node_id
         self.highlight_id = highlight_id
         self.tag_name = tag_name
+        self.creates_tag = not session.store.has_tag(tag_name)
         self.vocabulary_changed = True
 
     def node_ids(self) -> list[str]:
@@ -221,7 +226,10 @@ class AddHighlightTagCommand(StoreCommandBase):
         self.store.add_highlight_tag(self.highlight_id, self.tag_name, self.author_id)
 
     def undo_(self) -> None:
-        self.store.remove_highlight_tag(self.highlight_id, self.tag_name, self.author_id)
+        with self.store.transaction():
+            self.store.remove_highlight_tag(self.highlight_id, self.tag_name, self.author_id)
+            if self.creates_tag:
+                self.store.retire_tag_if_unused(self.tag_name)
 
 
 class RemoveHighlightTagCommand(StoreCommandBase):
@@ -258,3 +266,19 @@ class RenameDimensionCommand(StoreCommandBase):
 
     def undo_(self) -> None:
         self.store.rename_dimension(self.dimension_id, self.previous)
+
+
+class AddDimensionCommand(StoreCommandBase):
+    """Add a rating dimension (undo retires it again; it has no ratings yet)."""
+
+    def __init__(self, session: AnnotationSession, name: str) -> None:
+        super().__init__(session, translate("Commands", "Add dimension “{name}”").format(name=name))
+        self.name = name
+        self.dimension_id = ""
+        self.vocabulary_changed = True
+
+    def do(self) -> None:
+        self.dimension_id = self.store.add_dimension(self.name).id
+
+    def undo_(self) -> None:
+        self.store.retire_dimension(self.dimension_id)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from editor.core.errors import TrendmarkError
 from editor.ui.dialogs import Preferences, PreferencesDialog
 from editor.ui.i18n import translate
 
@@ -18,14 +17,7 @@ def edit_preferences(window) -> None:
     for dimension_id, name in chosen.renamed.items():
         window.edits.rename_dimension(dimension_id, name)
     for name in chosen.added:
-        # Adding a scale is not undoable (the store has no way to retire one); it only adds a row.
-        try:
-            window.store.add_dimension(name)
-        except (TrendmarkError, ValueError) as exc:
-            window.session.report_error(
-                translate("MainWindow", "Could not add dimension: {error}").format(error=exc))
-    if chosen.added:
-        window.session.vocabularyChanged.emit()
+        window.edits.add_dimension(name)
     if chosen.language != window.settings.language():
         window.settings.set_language(chosen.language)
         window.languageChangeRequested.emit(chosen.language)

@@ -162,6 +162,10 @@
         <source>Rename dimension to “{name}”</source>
         <translation>将评分维度重命名为“{name}”</translation>
     </message>
+    <message>
+        <source>Add dimension “{name}”</source>
+        <translation>添加评分维度“{name}”</translation>
+    </message>
 </context>
 <context>
     <name>ConflictsDialog</name>
@@ -527,10 +531,6 @@ Highlighted by {author}</source>
     <message>
         <source>This highlight belongs to a colleague; only its author can change it.</source>
         <translation>这是同事的高亮，只有其作者可以修改。</translation>
-    </message>
-    <message>
-        <source>Could not add dimension: {error}</source>
-        <translation>无法添加评分维度：{error}</translation>
     </message>
     <message>
         <source>About Trendmark</source>

@@ -37,6 +37,7 @@ TRANSLATIONS: dict[str, str] = {
     "Add tag “{tag}” to highlight": "为高亮添加标签“{tag}”",
     "Remove tag “{tag}” from highlight": "从高亮移除标签“{tag}”",
     "Rename dimension to “{name}”": "将评分维度重命名为“{name}”",
+    "Add dimension “{name}”": "添加评分维度“{name}”",
     # Files
     "Trendmark databases (*.sqlite *.db);;All files (*)": "Trendmark 数据库 (*.sqlite *.db);;所有文件 (*)",
     "Reports (*.txt *.md *.markdown *.docx *.pdf);;All files (*)":
@@ -109,7 +110,6 @@ TRANSLATIONS: dict[str, str] = {
     "[read-only]": "[只读]",
     "No reports": "没有报告",
     "Select some text of a paragraph in the reading pane first.": "请先在阅读窗格中选中一段正文中的文字。",
-    "Could not add dimension: {error}": "无法添加评分维度：{error}",
     "About Trendmark": "关于 Trendmark",
     "<b>Trendmark</b> {version}<br>An outline and annotation editor for analysts reading long research reports.":
         "<b>Trendmark</b> {version}<br>为阅读长篇研究报告的分析员打造的大纲与批注编辑器。",
