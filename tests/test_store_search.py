@@ -164,3 +164,15 @@ def test_node_summaries_for_the_tree(ctx):
     assert (s12.tag_names, s12.primary_rating, s12.has_note, s12.highlight_count) == ((), None, True, 0)
     assert store.node_summaries(info.id, bob.id)[n11.id].primary_rating == 2
     assert store.node_summaries(info.id, None)[n11.id].primary_rating is None
+
+    # Colleagues' work hidden: only Alice's tags, notes and highlights count.
+    own = store.node_summaries(info.id, alice.id, only_author=True)
+    assert set(own) == {n11.id, n12.id}  # 1.2: her rating on the second dimension
+    assert (own[n11.id].tag_names, own[n11.id].primary_rating, own[n11.id].has_note,
+            own[n11.id].highlight_count) == (("risk",), 4, False, 1)
+    assert (own[n12.id].has_note, own[n12.id].primary_rating) == (False, None)  # the note is Bob's
+    bobs = store.node_summaries(info.id, bob.id, only_author=True)
+    assert set(bobs) == {n11.id, n12.id}
+    assert (bobs[n11.id].tag_names, bobs[n11.id].primary_rating, bobs[n11.id].highlight_count) == (
+        ("Policy", "risk"), 2, 1)
+    assert bobs[n12.id].has_note is True

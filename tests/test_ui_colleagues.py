@@ -128,3 +128,17 @@ def _cursor_at(pane, position: int):
     cursor = pane.textCursor()
     cursor.setPosition(position)
     return cursor
+
+
+def test_one_node_summaries_agree_with_the_report_wide_ones(shared):
+    """After an edit the tree re-reads one node; it must draw what a full reload would draw."""
+    from editor.ui.summaries import node_summary
+
+    window, *_ = shared
+    store, me = window.store, window.author.id
+    for only_author in (False, True):
+        report_wide = store.node_summaries(window.report_id, me, only_author=only_author)
+        assert report_wide  # the fixture's annotations are there
+        for node in store.nodes(window.report_id):
+            assert node_summary(store, node.id, me, only_author=only_author) == report_wide.get(node.id), (
+                node.path, only_author)

@@ -12,21 +12,24 @@ from .base import StoreBase
 class SummariesMixin(StoreBase):
     """Per-node annotation summaries for the outline view."""
 
-    def node_summaries(self, report_id: str, author_id: str | None) -> dict[str, NodeSummary]:
+    def node_summaries(self, report_id: str, author_id: str | None, *,
+                       only_author: bool = False) -> dict[str, NodeSummary]:
         """Every node of the report with any live annotation, and what to draw for it.
 
         Tags, notes and highlights count across all authors (the tree shows that someone
-        worked there); the rating shown is ``author_id``'s on the first dimension.
+        worked there), or with ``only_author`` those of ``author_id`` alone (colleagues'
+        work hidden); the rating shown is ``author_id``'s on the first dimension.
         """
         # Each query scans one of the small partial "…_live" indexes whole, and rows of
         # other reports are dropped here: measured ~3x faster than joining nodes by report.
         in_report = self._outline(report_id).id_set
+        mine, params = ("", ()) if not only_author else (" AND author_id = ?", (author_id,))
 
         live_tags = {tid: (name, color) for tid, name, color in self._all(
             "SELECT id, name, color FROM tags WHERE deleted_at IS NULL")}
         tags: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for node_id, tag_id in self._all(
-                "SELECT DISTINCT node_id, tag_id FROM node_tags WHERE deleted_at IS NULL"):
+                f"SELECT DISTINCT node_id, tag_id FROM node_tags WHERE deleted_at IS NULL{mine}", params):
             if node_id in in_report and tag_id in live_tags:
                 tags[node_id].append(live_tags[tag_id])
         # (names, colours) per node, sorted by name.
@@ -37,12 +40,12 @@ class SummariesMixin(StoreBase):
         first = self._one("SELECT id FROM dimensions WHERE deleted_at IS NULL ORDER BY position, name LIMIT 1")
         ratings = {node_id: value for node_id, value in self._all(
             "SELECT node_id, max(CASE WHEN dimension_id = ? AND author_id = ? THEN value END)"
-            " FROM ratings WHERE deleted_at IS NULL GROUP BY node_id",
-            (first[0] if first else None, author_id)) if node_id in in_report}
+            f" FROM ratings WHERE deleted_at IS NULL{mine} GROUP BY node_id",
+            (first[0] if first else None, author_id, *params)) if node_id in in_report}
         noted = {node_id for (node_id,) in self._all(
-            "SELECT DISTINCT node_id FROM notes WHERE deleted_at IS NULL") if node_id in in_report}
+            f"SELECT DISTINCT node_id FROM notes WHERE deleted_at IS NULL{mine}", params) if node_id in in_report}
         highlighted = {node_id: count for node_id, count in self._all(
-            "SELECT node_id, count(*) FROM highlights WHERE deleted_at IS NULL GROUP BY node_id")
+            f"SELECT node_id, count(*) FROM highlights WHERE deleted_at IS NULL{mine} GROUP BY node_id", params)
             if node_id in in_report}
 
         no_tags: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())

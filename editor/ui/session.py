@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from editor.core.annotations import Author, Highlight, NodeSummary
 from editor.core.errors import TrendmarkError
 from editor.ui.i18n import translate
-from editor.ui.summaries import node_summary, report_summaries, visible, visible_highlights
+from editor.ui.summaries import node_summary, visible, visible_highlights
 
 
 class AnnotationSession(QObject):
@@ -74,7 +74,7 @@ class AnnotationSession(QObject):
 
     def summaries(self, report_id: str) -> dict[str, NodeSummary]:
         """What the outline shows for every annotated node of a report."""
-        return report_summaries(self.store, report_id, self.author.id, only_author=not self.show_colleagues)
+        return self.store.node_summaries(report_id, self.author.id, only_author=not self.show_colleagues)
 
     def summary(self, node_id: str) -> NodeSummary | None:
         """What the outline shows for one node, read fresh after an edit (None: nothing on it)."""

@@ -1,14 +1,11 @@
-"""What the outline shows beside each node, for everyone's annotations or only the analyst's own.
+"""What the outline shows beside one node after an edit, for everyone's annotations or only the analyst's own.
 
-``store.node_summaries`` counts tags, notes and highlights of every analyst (the rating
-shown is always the analyst's own). With colleagues' annotations hidden the tree must
-count only the analyst's, so those summaries are assembled here from report-wide reads:
-a handful of queries for the whole report.
+The whole report's summaries come from ``store.node_summaries`` (with ``only_author``
+when colleagues' work is hidden); this module re-reads one node, and says which
+annotations the analyst sees.
 """
 
 from __future__ import annotations
-
-from collections import Counter
 
 from editor.core.annotations import Highlight, NodeSummary
 
@@ -20,26 +17,6 @@ def _tag_columns(node_tags) -> tuple[tuple[str, ...], tuple[str, ...]]:
         seen.setdefault(node_tag.tag.id, (node_tag.tag.name, node_tag.tag.color))
     ordered = sorted(seen.values(), key=lambda pair: pair[0].casefold())
     return tuple(name for name, _ in ordered), tuple(color for _, color in ordered)
-
-
-def report_summaries(store, report_id: str, author_id: str, *, only_author: bool) -> dict[str, NodeSummary]:
-    """Summaries of every annotated node of a report; ``only_author``: count ``author_id``'s work alone."""
-    everyone = store.node_summaries(report_id, author_id)
-    if not only_author:
-        return everyone
-    noted = {note.node_id for note in store.notes(report_id=report_id) if note.author_id == author_id}
-    highlighted = Counter(h.node_id for h in store.highlights(report_id=report_id) if h.author_id == author_id)
-    own_tags = store.report_node_tags(report_id, author_id)
-    out: dict[str, NodeSummary] = {}
-    for node_id, summary in everyone.items():
-        names, colors = _tag_columns(own_tags.get(node_id, ()))
-        rating = summary.primary_rating  # always the analyst's own
-        has_note = node_id in noted
-        count = highlighted.get(node_id, 0)
-        if names or rating or has_note or count:
-            out[node_id] = NodeSummary(node_id=node_id, tag_names=names, tag_colors=colors, primary_rating=rating,
-                                       has_note=has_note, highlight_count=count)
-    return out
 
 
 def node_summary(store, node_id: str, author_id: str, *, only_author: bool) -> NodeSummary | None:
