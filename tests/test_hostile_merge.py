@@ -231,3 +231,22 @@ def test_a_report_whose_text_does_not_match_its_id_is_not_imported(ours, tmp_pat
     assert [r.title for r in ours.store.reports()] == [ours.report.title]
     assert result.counts["reports"].skipped == 1 and result.counts["notes"].skipped == 1
     assert any("does not match its id" in w for w in result.warnings)
+
+
+def test_a_report_with_a_repeated_path_is_not_imported(ours, theirs):
+    # No unique index keeps a file's paths apart; a script can write such a report, ids and all.
+    from editor.core.report import ParsedNode, ParsedReport, node_id, report_id
+    path, _bob = theirs
+    report = ParsedReport("重複路徑的報告", [ParsedNode("一", "1", 1, "甲", "第一段。"),
+                                              ParsedNode("二", "1", 1, "乙", "第二段。")])
+    rid = report_id(report)
+    tamper(path, "INSERT INTO reports (id, title, imported_at) VALUES (?, '重複路徑的報告', '2020-05-01T00:00:00.000Z')",
+           params=(rid,))
+    for seq, node in enumerate(report.nodes):
+        tamper(path, "INSERT INTO nodes (id, report_id, position, level, number, path, title, body, seq)"
+                     " VALUES (?, ?, ?, 1, ?, '1', ?, ?, ?)",
+               params=(node_id(rid, "1", node.title), rid, seq, node.number, node.title, node.body, seq))
+    result = merge_database(ours.store, path)
+    assert [r.title for r in ours.store.reports()] == [ours.report.title]
+    assert result.counts["reports"].skipped == 1
+    assert any("重複路徑的報告" in w and "(1)" in w for w in result.warnings)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+import uuid
 
 import pytest
 
 from editor.core.errors import NotFoundError
-from editor.core.report import ParsedNode, ParsedReport, node_id, report_id
+from editor.core.report import TRENDMARK_NAMESPACE, ParsedNode, ParsedReport, node_id, report_id
 from editor.store import Store
 from editor.store import reports as reports_module
 from tests.test_store_support import BODY_1_1, TITLE, small_report
@@ -54,11 +55,20 @@ def test_outline_structure_parent_position_level_and_number(store):
 
 def test_importing_the_same_report_twice_changes_nothing(store):
     first, created = store.add_report(small_report())
-    before = {t: table_dump(store, t) for t in ("reports", "nodes", "nodes_fts_docsize")}
+    before = {t: table_dump(store, t) for t in ("reports", "nodes", "nodes_fts_data")}
     again, created_again = store.add_report(small_report())
     assert created is True and created_again is False
     assert again == first  # same id, same imported_at
     assert {t: table_dump(store, t) for t in before} == before
+
+
+def test_node_ids_are_standard_uuid5_of_report_path_and_title(store):
+    # Two reports in turn, so ids continue each report's own hash state, not the last one's.
+    for report in (small_report(), small_report(title="第二份報告"), small_report()):
+        info, _ = store.add_report(report)
+        for node in store.nodes(info.id):
+            name = f"{info.id}\x1f{node.path}\x1f{node.title}"
+            assert node.id == str(uuid.uuid5(TRENDMARK_NAMESPACE, name))
 
 
 def test_two_databases_derive_the_same_ids():
@@ -88,17 +98,29 @@ def test_unicode_composition_does_not_change_ids_or_text(store):
     assert stored["1"].body.endswith("caf\u00e9")
 
 
+def test_only_a_number_in_another_composition_is_stored_in_nfc(store):
+    # The rest of the text is NFC already; the printed number is not part of the report id.
+    report = small_report()
+    report.nodes[0].children[0].number = "1.1e\u0301"
+    info, _ = store.add_report(report)
+    assert store.find_node(info.id, "1.1").number == "1.1\u00e9"
+
+
 def test_a_failure_halfway_through_an_import_leaves_nothing(store, monkeypatch):
     calls = {"n": 0}
-    real = reports_module.node_id
+    real = reports_module.node_ids
 
-    def failing_node_id(*args):
-        calls["n"] += 1
-        if calls["n"] == 4:
-            raise RuntimeError("disk pulled out")
-        return real(*args)
+    def failing_node_ids(rid):
+        id_of = real(rid)
 
-    monkeypatch.setattr(reports_module, "node_id", failing_node_id)
+        def failing_node_id(*args):
+            calls["n"] += 1
+            if calls["n"] == 4:
+                raise RuntimeError("disk pulled out")
+            return id_of(*args)
+        return failing_node_id
+
+    monkeypatch.setattr(reports_module, "node_ids", failing_node_ids)
     with pytest.raises(RuntimeError, match="disk pulled out"):
         store.add_report(small_report())
     assert calls["n"] == 4  # it really failed mid-way, after some nodes were inserted
@@ -106,7 +128,7 @@ def test_a_failure_halfway_through_an_import_leaves_nothing(store, monkeypatch):
     assert table_dump(store, "nodes") == []
     assert store.search("移動支付") == []
     # The import's search-index bookkeeping was rolled back too: a later import is indexed.
-    monkeypatch.setattr(reports_module, "node_id", real)
+    monkeypatch.setattr(reports_module, "node_ids", real)
     info, created = store.add_report(small_report())
     assert created and info.node_count == 7
     assert store.db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'nodes_ai'").fetchone()[0] == 1
@@ -115,7 +137,13 @@ def test_a_failure_halfway_through_an_import_leaves_nothing(store, monkeypatch):
 
 def test_a_failed_import_in_a_file_is_not_there_after_reopening(tmp_path, monkeypatch):
     path = tmp_path / "t.sqlite"
-    monkeypatch.setattr(reports_module, "node_id", lambda *a: (_ for _ in ()).throw(ValueError("bad")))
+
+    def failing_node_ids(rid):
+        def failing_node_id(node_path, title):
+            raise ValueError("bad")
+        return failing_node_id
+
+    monkeypatch.setattr(reports_module, "node_ids", failing_node_ids)
     with Store.open(path) as store, pytest.raises(ValueError):
         store.add_report(small_report())
     conn = sqlite3.connect(path)
@@ -124,12 +152,36 @@ def test_a_failed_import_in_a_file_is_not_there_after_reopening(tmp_path, monkey
     conn.close()
 
 
-def test_duplicate_paths_are_refused_before_anything_is_written(store):
+def test_duplicate_paths_are_refused_and_nothing_is_kept(store):
+    # This check alone keeps a report's paths unique: no unique index stands behind it.
     report = small_report()
     report.nodes[1].children.append(ParsedNode("2.1", "2.1", 2, "另一個", "文字"))
     with pytest.raises(ValueError, match="two entries at 2.1"):
         store.add_report(report)
+    assert store.reports() == [] and table_dump(store, "nodes") == []
+    info, created = store.add_report(small_report())  # the refusal left nothing in the way
+    assert created and info.node_count == 7
+
+
+def test_paths_that_differ_only_in_composition_are_the_same_path(store):
+    report = small_report()
+    report.nodes[0].children[0].path = "1.\u00e9"
+    report.nodes[1].children[0].path = "1.e\u0301"
+    with pytest.raises(ValueError, match="two entries at 1.\u00e9"):
+        store.add_report(report)
     assert store.reports() == []
+
+
+def test_a_repeated_path_in_a_file_leaves_nothing_after_reopening(tmp_path):
+    path = tmp_path / "t.sqlite"
+    report = small_report()
+    report.nodes.append(ParsedNode("三", "1", 1, "重複的第一章", "文字"))
+    with Store.open(path) as store, pytest.raises(ValueError, match="two entries at 1;"):
+        store.add_report(report)
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT count(*) FROM reports").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM nodes").fetchone()[0] == 0
+    conn.close()
 
 
 def test_the_second_report_is_searchable_like_the_first(store):

@@ -40,7 +40,7 @@ def test_a_new_file_is_wal_with_foreign_keys_and_the_schema_version(tmp_path):
         conn = store.db.conn
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema_version() == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema_version() == 3
         assert store.path == tmp_path / "new.sqlite"
         assert store.read_only is False
     # Persisted in the file, not only on our connection.
@@ -99,7 +99,7 @@ def test_tag_names_are_unique_ignoring_case_in_the_table_itself(store):
 
 @pytest.mark.parametrize("sql", [
     "SELECT id FROM nodes WHERE report_id = 'r' ORDER BY seq",
-    "SELECT id FROM nodes WHERE parent_id = 'p' ORDER BY position",
+    "SELECT id FROM nodes WHERE report_id = 'r' AND path = '1.1' ORDER BY seq",  # find_node
     "SELECT id FROM highlights WHERE node_id = 'n' AND deleted_at IS NULL ORDER BY start",
     "SELECT value FROM ratings WHERE node_id = 'n'",
     "SELECT tag_id FROM node_tags WHERE node_id = 'n'",

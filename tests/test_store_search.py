@@ -100,6 +100,16 @@ def test_search_within_one_report(ctx):
     assert len(store.search("跨境電商", report_id=other.id)) == 1
 
 
+def test_scripts_can_rank_outline_hits_through_the_search_index(ctx):
+    # sqlite-utils' search (and Datasette's relevance order) ranks by bm25(), which the
+    # outline's index serves without stored column sizes.
+    store, info, _alice = ctx
+    rows = list(store.db["nodes"].search("移動支付", columns=["path"]))
+    assert sorted(row["path"] for row in rows) == ["1.1.1", "1.2"]
+    ranked = store.db.execute("SELECT bm25(nodes_fts) FROM nodes_fts WHERE nodes_fts MATCH '\"移動支付\"'").fetchall()
+    assert len(ranked) == 2 and all(score < 0 for (score,) in ranked)
+
+
 @pytest.mark.parametrize("query", ["風險", "移動支付", "待核實", "普惠", "險"])
 def test_matching_node_ids_agrees_with_search(ctx, query):
     store, info, alice = ctx

@@ -10,13 +10,13 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from .merge_schema import add_merge_tracking
-from .schema import create_version_1
+from .schema import create_version_1, lighten_nodes
 
 MigrationStep = Callable[[Database], None]
 
 # MIGRATIONS[n] upgrades a database from schema version n to n + 1. Append, never edit:
 # files written by released versions must keep upgrading the same way.
-MIGRATIONS: list[MigrationStep] = [create_version_1, add_merge_tracking]
+MIGRATIONS: list[MigrationStep] = [create_version_1, add_merge_tracking, lighten_nodes]
 
 
 def schema_version() -> int:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from editor.core.annotations import Node, ReportInfo
 from editor.core.errors import NotFoundError
-from editor.core.report import ParsedNode, ParsedReport, node_id, report_id
+from editor.core.report import ParsedNode, ParsedReport, content_text, node_ids, uuid5_str
 
 from .base import StoreBase
 from .schema import bulk_insert_into
@@ -30,34 +30,35 @@ def _report_info(row: tuple) -> ReportInfo:
     return ReportInfo(rid, title, source, imported_at, tuple(json.loads(warnings or "[]")), count)
 
 
-def _node_rows(rid: str, report: ParsedReport) -> Iterator[tuple]:
+def _node_rows(rid: str, report: ParsedReport, normalise: bool = True) -> Iterator[tuple]:
     """Rows for ``nodes`` in outline pre-order, each with its parent, sibling position and seq.
 
-    A generator, so a failure while building a row happens mid-insert and exercises the
-    same rollback as any other failure.
+    Text in NFC, like the report id: the same report in another Unicode composition must
+    give the same node ids and the same offsets into the bodies. Without ``normalise``
+    the caller vouches that titles, paths and bodies are NFC already.
+
+    A generator, so a failure while building a row (a repeated path, say) happens
+    mid-insert and exercises the same rollback as any other failure.
     """
     stack: list[tuple[ParsedNode, str | None, int]] = [
         (node, None, pos) for pos, node in reversed(list(enumerate(report.nodes)))]
+    seen: set[str] = set()
+    id_of = node_ids(rid)
     seq = 0
     while stack:
         node, parent, position = stack.pop()
-        # NFC, like the report id: the same report in another Unicode composition
-        # must give the same node ids and the same offsets into the bodies.
-        path, title = _nfc(node.path), _nfc(node.title)
-        nid = node_id(rid, path, title)
-        yield (nid, rid, parent, position, node.level, _nfc(node.number), path, title,
-               _nfc(node.body), seq)
-        seq += 1
-        stack.extend((child, nid, pos) for pos, child in reversed(list(enumerate(node.children))))
-
-
-def _check_paths(report: ParsedReport) -> None:
-    seen: set[str] = set()
-    for node in report.walk():
-        path = _nfc(node.path)
+        path, title, body = node.path, node.title, node.body
+        if normalise:
+            path, title, body = _nfc(path), _nfc(title), _nfc(body)
         if path in seen:
             raise ValueError(f"the outline has two entries at {path}; paths must be unique")
         seen.add(path)
+        nid = id_of(path, title)
+        yield (nid, rid, parent, position, node.level, _nfc(node.number), path, title, body, seq)
+        seq += 1
+        children = node.children
+        if children:
+            stack.extend([(children[pos], nid, pos) for pos in range(len(children) - 1, -1, -1)])
 
 
 class ReportsMixin(StoreBase):
@@ -69,8 +70,13 @@ class ReportsMixin(StoreBase):
         The ids are derived from the content, so importing the same report again changes
         nothing and returns ``created=False``.
         """
-        rid = report_id(report)
-        _check_paths(report)
+        # report_id(report), keeping the text to know whether it needed normalising.
+        text = content_text(report.title, report.walk())
+        normalised = _nfc(text)
+        rid = uuid5_str(normalised)
+        # Text that is NFC as a whole is NFC in every field (see content_text): then the
+        # ~27,000 titles, paths and bodies need no normalising one by one.
+        normalise = normalised != text
         with self.transaction():
             if self._one("SELECT 1 FROM reports WHERE id = ?", (rid,)) is not None:
                 created = False
@@ -82,7 +88,7 @@ class ReportsMixin(StoreBase):
                 with bulk_insert_into(self.db.conn, "nodes", "report_id = ?", (rid,)):
                     self.db.conn.executemany(
                         f"INSERT INTO nodes ({NODE_COLUMNS}, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        _node_rows(rid, report))
+                        _node_rows(rid, report, normalise))
                 created = True
         return self.report(rid), created
 

@@ -17,7 +17,7 @@ from editor.store import Store
 from tests.reportgen import make_report
 
 
-RUNS = 5
+RUNS = 9
 
 
 def _median_seconds(argv: list[str], runs: int = 7) -> float:
@@ -29,8 +29,9 @@ def _median_seconds(argv: list[str], runs: int = 7) -> float:
     return statistics.median(times)
 
 
-def _raw_insert(path: Path, rows: list[tuple]) -> float:
-    started = time.perf_counter()
+def _raw_insert(path: Path, rows: list[tuple]) -> tuple[float, float]:
+    """(wall, CPU) seconds to connect, switch to WAL, create a nodes table and executemany ``rows``."""
+    started, cpu = time.perf_counter(), time.process_time()
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("CREATE TABLE nodes (id TEXT PRIMARY KEY, report_id TEXT, parent_id TEXT, position INTEGER,"
@@ -38,35 +39,48 @@ def _raw_insert(path: Path, rows: list[tuple]) -> float:
     with conn:
         conn.executemany("INSERT INTO nodes VALUES (?,?,?,?,?,?,?,?,?)", rows)
     conn.close()
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
+
+
+def _raw_rows(report) -> list[tuple]:
+    from editor.core.report import node_id, report_id
+
+    rid = report_id(report)
+    rows, parents = [], {}
+    for position, node in enumerate(report.walk()):
+        nid = node_id(rid, node.path, node.title)
+        parents[node.path] = nid
+        parent = parents.get(node.path.rpartition(".")[0])
+        rows.append((nid, rid, parent, position, node.level, node.number, node.path, node.title, node.body))
+    return rows
 
 
 def test_import_500_chapters(tmp_path):
-    from editor.core.report import node_id, report_id
-
     for chapters in (10, 100, 500):
         data = make_report(chapters).encode("utf-8")
-        parse_times, store_times = [], []
-        for run in range(RUNS):  # medians: single runs on a shared 2-core machine vary by 2x
+        rows = _raw_rows(parse_report(data, source="generated.txt"))
+        parse_times, store_times, store_cpu, raw_times, raw_cpu = [], [], [], [], []
+        # Store and raw runs alternate, so a slower spell of a shared 2-core machine (single
+        # runs vary by 2x) weighs on both alike; medians of each.
+        for run in range(RUNS):
             started = time.perf_counter()
             report = parse_report(data, source="generated.txt")
             parse_times.append(time.perf_counter() - started)
             with Store.open(tmp_path / f"bench{chapters}-{run}.sqlite") as store:
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.process_time()
                 store.add_report(report)
                 store_times.append(time.perf_counter() - started)
-        parsed, stored = statistics.median(parse_times), statistics.median(store_times)
-        rid = report_id(report)
-        rows, parents = [], {}
-        for position, node in enumerate(report.walk()):
-            nid = node_id(rid, node.path, node.title)
-            parents[node.path] = nid
-            parent = parents.get(node.path.rpartition(".")[0])
-            rows.append((nid, rid, parent, position, node.level, node.number, node.path, node.title, node.body))
-        raw = statistics.median(_raw_insert(tmp_path / f"raw{chapters}-{run}.sqlite", rows) for run in range(RUNS))
+                store_cpu.append(time.process_time() - cpu)
+            wall, cpu = _raw_insert(tmp_path / f"raw{chapters}-{run}.sqlite", rows)
+            raw_times.append(wall)
+            raw_cpu.append(cpu)
+        parsed, stored, raw = (statistics.median(t) for t in (parse_times, store_times, raw_times))
+        stored_cpu, raw_cpu_s = statistics.median(store_cpu), statistics.median(raw_cpu)
         print(f"\n{chapters:>4} chapters, {len(rows):>5} nodes, {len(data) / 1e6:.2f} MB: "
               f"parse {parsed:.3f}s + store {stored:.3f}s = {parsed + stored:.3f}s; "
-              f"raw executemany {raw:.3f}s (medians of {RUNS}); store/raw = {stored / raw:.1f}x, total/raw = {(parsed + stored) / raw:.1f}x")
+              f"raw executemany {raw:.3f}s (medians of {RUNS}); store/raw = {stored / raw:.1f}x, "
+              f"total/raw = {(parsed + stored) / raw:.1f}x; "
+              f"CPU: store {stored_cpu:.3f}s, raw {raw_cpu_s:.3f}s, store/raw = {stored_cpu / raw_cpu_s:.1f}x")
 
 
 def test_version_startup_cost():
