@@ -133,6 +133,19 @@ def test_matching_node_ids_sees_annotation_changes(ctx):
     assert store.matching_node_ids(" ", info.id) == set()
 
 
+@pytest.mark.parametrize("query", ["鄉村振興", "振興"])  # through the trigram index, and the short-word scan
+def test_matching_node_ids_of_one_analysts_annotations(ctx, query):
+    store, info, alice = ctx
+    bob = store.ensure_author("Bob")
+    noted, commented = store.find_node(info.id, "2.1"), store.find_node(info.id, "1.2")
+    store.save_note(noted.id, bob.id, f"<p>{query}</p>")
+    store.add_highlight(commented.id, alice.id, 0, 2, comment_html=f"<p>{query}</p>")
+    assert store.matching_node_ids(query, info.id) == {noted.id, commented.id}
+    assert store.matching_node_ids(query, info.id, alice.id) == {commented.id}
+    assert store.matching_node_ids(query, info.id, bob.id) == {noted.id}
+    assert store.matching_node_ids("農村", info.id, bob.id) == store.matching_node_ids("農村", info.id) != set()  # the text
+
+
 def test_an_import_rolled_back_leaves_no_stale_filter_results(ctx):
     store, _info, _alice = ctx
     report = small_report(title="回滾的報告")

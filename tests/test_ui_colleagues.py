@@ -142,3 +142,19 @@ def test_one_node_summaries_agree_with_the_report_wide_ones(shared):
         for node in store.nodes(window.report_id):
             assert node_summary(store, node.id, me, only_author=only_author) == report_wide.get(node.id), (
                 node.path, only_author)
+
+
+def test_the_text_filter_follows_whose_annotations_are_shown(qtbot, shared):
+    window, point, *_ = shared
+    type_text(qtbot, window.filter_bar.text_edit, "Strong evidence")  # only in the colleague's note
+    window.filter_bar.flush()
+    assert point.id in window.visible_node_ids()
+    window.actions.show_colleagues.trigger()  # hidden while the filter is on: it runs again
+    assert window.visible_node_ids() == []
+    window.actions.show_colleagues.trigger()
+    assert point.id in window.visible_node_ids()
+    window.actions.show_colleagues.trigger()
+    window.filter_bar.clear()
+    type_text(qtbot, window.filter_bar.text_edit, "my quote")  # my own comment still matches
+    window.filter_bar.flush()
+    assert point.id in window.visible_node_ids()

@@ -112,11 +112,12 @@ class SearchMixin(StoreBase):
         found.sort(key=lambda item: item[0])
         return [hit for _key, hit in found[:limit]]
 
-    def matching_node_ids(self, query: str, report_id: str) -> set[str]:
+    def matching_node_ids(self, query: str, report_id: str, author_id: str | None = None) -> set[str]:
         """Ids of the report's nodes whose title, body, notes or comments contain ``query``.
 
-        Titles and bodies are scanned in the cached outline (see outline.py); notes and
-        comments change all the time and are searched in the database.
+        With ``author_id`` only that analyst's notes and comments count (colleagues' work
+        hidden). Titles and bodies are scanned in the cached outline (see outline.py);
+        notes and comments change all the time and are searched in the database.
         """
         query = _normalise(query)
         if not query:
@@ -127,8 +128,12 @@ class SearchMixin(StoreBase):
             if source.table == "nodes n":
                 continue
             condition, param = self._text_condition(source, query)
-            rows = self._all(f"SELECT c.node_id FROM {source.table} WHERE {condition} AND {source.live}",
-                             (param,))
+            sql = f"SELECT c.node_id FROM {source.table} WHERE {condition} AND {source.live}"
+            params: tuple = (param,)
+            if author_id is not None:
+                sql += " AND c.author_id = ?"
+                params += (author_id,)
+            rows = self._all(sql, params)
             # Annotation rows of other reports are dropped here rather than by a join.
             ids.update(node_id for (node_id,) in rows if node_id in outline.id_set)
         return ids

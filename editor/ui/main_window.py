@@ -171,7 +171,10 @@ class MainWindow(QMainWindow):
         self.load_initial_report()
 
     def _match_text(self, text: str) -> set[str]:
-        return self.store.matching_node_ids(text, self.report_id) if self.report_id else set()
+        if not self.report_id:
+            return set()
+        only = None if self.session.show_colleagues else self.author.id
+        return self.store.matching_node_ids(text, self.report_id, only)
 
     # -- reports -----------------------------------------------------------------------------
     def load_initial_report(self) -> None:
@@ -313,6 +316,7 @@ class MainWindow(QMainWindow):
         self.status.set_colleagues_shown(shown)
         if self.report_id:
             self.model.set_summaries(self.session.summaries(self.report_id))
+            self.outline.refilter()  # a colleague's note may have been all that matched
         for node_id in self.reading_pane.shown_node_ids():
             self.reading_pane.update_highlights(node_id, self.session.highlights(node_id))
         current = self.current_node_id()

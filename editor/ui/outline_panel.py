@@ -154,6 +154,12 @@ class OutlinePanel(QWidget):
             self.tree.setUpdatesEnabled(was_enabled)
 
     # -- filtering -----------------------------------------------------------------------------
+    def refilter(self) -> None:
+        """Run the current filter again: what it matches changed, not what the analyst asked for."""
+        criteria = self.proxy.criteria()
+        if not criteria.is_empty():
+            self.apply_filter(criteria)
+
     def apply_filter(self, criteria: FilterCriteria) -> None:
         """Show only matching nodes (with their ancestors); the store answers the text part."""
         text = criteria.text.strip()
