@@ -91,7 +91,18 @@ def uuid5_str(name: str) -> str:
 
 def report_id(report: ParsedReport) -> str:
     """Deterministic report id: UUIDv5 of the normalised text."""
-    return uuid5_str(report.normalised_text())
+    return report_identity(report)[0]
+
+
+def report_identity(report: ParsedReport) -> tuple[str, bool]:
+    """(the report id, whether the report's text was NFC already).
+
+    An importer that learns the text was NFC as a whole may skip normalising its
+    titles, paths and bodies one by one (see ``content_text``).
+    """
+    text = content_text(report.title, report.walk())
+    normalised = unicodedata.normalize("NFC", text)
+    return uuid5_str(normalised), normalised == text
 
 
 def node_id(report_id_: str, path: str, title: str) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from editor.core.annotations import Node, ReportInfo
 from editor.core.errors import NotFoundError
-from editor.core.report import ParsedNode, ParsedReport, content_text, node_ids, uuid5_str
+from editor.core.report import ParsedNode, ParsedReport, node_ids, report_identity
 
 from .base import StoreBase
 from .schema import bulk_insert_into
@@ -70,13 +70,9 @@ class ReportsMixin(StoreBase):
         The ids are derived from the content, so importing the same report again changes
         nothing and returns ``created=False``.
         """
-        # report_id(report), keeping the text to know whether it needed normalising.
-        text = content_text(report.title, report.walk())
-        normalised = _nfc(text)
-        rid = uuid5_str(normalised)
-        # Text that is NFC as a whole is NFC in every field (see content_text): then the
-        # ~27,000 titles, paths and bodies need no normalising one by one.
-        normalise = normalised != text
+        # Text that is NFC as a whole is NFC in every field: then the ~27,000 titles,
+        # paths and bodies of a large report need no normalising one by one.
+        rid, already_nfc = report_identity(report)
         with self.transaction():
             if self._one("SELECT 1 FROM reports WHERE id = ?", (rid,)) is not None:
                 created = False
@@ -88,7 +84,7 @@ class ReportsMixin(StoreBase):
                 with bulk_insert_into(self.db.conn, "nodes", "report_id = ?", (rid,)):
                     self.db.conn.executemany(
                         f"INSERT INTO nodes ({NODE_COLUMNS}, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        _node_rows(rid, report, normalise))
+                        _node_rows(rid, report, normalise=not already_nfc))
                 created = True
         return self.report(rid), created
 

@@ -150,16 +150,7 @@ class TagsMixin(StoreBase):
 
     def node_tags(self, node_id: str, author_id: str | None = None) -> list[NodeTag]:
         """Live tags on a node, of one author or (None) of all, by tag name."""
-        sql = ("SELECT t.id, t.name, t.color, nt.author_id, nt.created_at, nt.updated_at"
-               " FROM node_tags nt JOIN tags t ON t.id = nt.tag_id"
-               " WHERE nt.node_id = ? AND nt.deleted_at IS NULL AND t.deleted_at IS NULL")
-        params: tuple = (node_id,)
-        if author_id is not None:
-            sql += " AND nt.author_id = ?"
-            params += (author_id,)
-        rows = self._all(sql + " ORDER BY t.name COLLATE NOCASE, nt.author_id", params)
-        return [NodeTag(node_id, Tag(tid, name, color), author, created, updated)
-                for tid, name, color, author, created, updated in rows]
+        return self._live_node_tags(node_id, author_id)
 
     def report_node_tags(self, report_id: str, author_id: str | None = None) -> dict[str, list[NodeTag]]:
         """Live node tags of a whole report, by node id; each list ordered as ``node_tags`` orders it.
@@ -168,19 +159,27 @@ class TagsMixin(StoreBase):
         own-work-only outline of a report with thousands of tagged nodes).
         """
         in_report = self._outline(report_id).id_set
+        grouped: dict[str, list[NodeTag]] = defaultdict(list)
+        for node_tag in self._live_node_tags(None, author_id):
+            if node_tag.node_id in in_report:
+                grouped[node_tag.node_id].append(node_tag)
+        return dict(grouped)
+
+    def _live_node_tags(self, node_id: str | None, author_id: str | None) -> list[NodeTag]:
+        """Live tags on one node (or on every node, with None), of one author or all, by tag name."""
         sql = ("SELECT nt.node_id, t.id, t.name, t.color, nt.author_id, nt.created_at, nt.updated_at"
                " FROM node_tags nt JOIN tags t ON t.id = nt.tag_id"
                " WHERE nt.deleted_at IS NULL AND t.deleted_at IS NULL")
         params: tuple = ()
+        if node_id is not None:
+            sql += " AND nt.node_id = ?"
+            params += (node_id,)
         if author_id is not None:
             sql += " AND nt.author_id = ?"
-            params = (author_id,)
-        grouped: dict[str, list[NodeTag]] = defaultdict(list)
-        for node_id, tid, name, color, author, created, updated in self._all(
-                sql + " ORDER BY t.name COLLATE NOCASE, nt.author_id", params):
-            if node_id in in_report:
-                grouped[node_id].append(NodeTag(node_id, Tag(tid, name, color), author, created, updated))
-        return dict(grouped)
+            params += (author_id,)
+        rows = self._all(sql + " ORDER BY t.name COLLATE NOCASE, nt.author_id", params)
+        return [NodeTag(node, Tag(tid, name, color), author, created, updated)
+                for node, tid, name, color, author, created, updated in rows]
 
     # -- tags on highlights -----------------------------------------------------------------
 

@@ -21,6 +21,14 @@ def _shorten(text: str, limit: int = 24) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _untag(command, remove) -> None:
+    """Undo of a tag-add: ``remove()`` the tag, and take a tag the add created out of the tag list."""
+    with command.store.transaction():
+        remove()
+        if command.creates_tag:
+            command.store.retire_tag_if_unused(command.tag_name)
+
+
 class AddNodeTagCommand(StoreCommandBase):
     """Tag a node (undo removes the tag from the node again, and from the tag list if it was new)."""
 
@@ -38,10 +46,7 @@ class AddNodeTagCommand(StoreCommandBase):
         self.store.add_node_tag(self.node_id, self.tag_name, self.author_id)
 
     def undo_(self) -> None:
-        with self.store.transaction():
-            self.store.remove_node_tag(self.node_id, self.tag_name, self.author_id)
-            if self.creates_tag:
-                self.store.retire_tag_if_unused(self.tag_name)
+        _untag(self, lambda: self.store.remove_node_tag(self.node_id, self.tag_name, self.author_id))
 
 
 class RemoveNodeTagCommand(StoreCommandBase):
@@ -226,10 +231,7 @@ class AddHighlightTagCommand(StoreCommandBase):
         self.store.add_highlight_tag(self.highlight_id, self.tag_name, self.author_id)
 
     def undo_(self) -> None:
-        with self.store.transaction():
-            self.store.remove_highlight_tag(self.highlight_id, self.tag_name, self.author_id)
-            if self.creates_tag:
-                self.store.retire_tag_if_unused(self.tag_name)
+        _untag(self, lambda: self.store.remove_highlight_tag(self.highlight_id, self.tag_name, self.author_id))
 
 
 class RemoveHighlightTagCommand(StoreCommandBase):
