@@ -1,7 +1,7 @@
 # Two commands set up everything on a fresh Linux machine:
 #   make run    - create .venv, install, start Trendmark on your default database
 #   make test   - create .venv, install test tools, run the whole suite offscreen
-.PHONY: run test bench venv system-deps system-deps-gui lint clean
+.PHONY: run test bench venv system-deps system-deps-gui system-deps-bench lint clean
 
 PYTHON ?= python3
 VENV := .venv
@@ -14,6 +14,7 @@ RUN_DEBS := fonts-noto-cjk libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-i
             libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1 \
             libfontconfig1 libdbus-1-3
 TEST_DEBS := $(RUN_DEBS) poppler-utils xvfb xauth xdotool desktop-file-utils appstream
+BENCH_DEBS := $(TEST_DEBS) valgrind
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 run: venv system-deps-gui
@@ -22,8 +23,8 @@ run: venv system-deps-gui
 test: venv system-deps
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
-# Opt-in timing measurements; each prints its figures and ratios to a baseline.
-bench: venv system-deps
+# Opt-in measurements (seconds, memory, instructions); each prints its figures next to a baseline.
+bench: venv system-deps-bench
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/benchmarks -s -p no:randomly \
 		-o python_files='bench_*.py' -o addopts='' $(PYTEST_ARGS)
 
@@ -43,6 +44,9 @@ system-deps:
 
 system-deps-gui:
 	@sh packaging/system-deps.sh $(RUN_DEBS)
+
+system-deps-bench:
+	@sh packaging/system-deps.sh $(BENCH_DEBS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
