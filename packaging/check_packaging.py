@@ -79,7 +79,7 @@ def check_dist(report: Report, dist: Path) -> None:
     missing = [f"editor/resources/{name}" for name in shipped_resources()
                if f"editor/resources/{name}" not in names]
     for needed in ("editor/resources/sample-report.txt", "editor/resources/icons/trendmark.svg",
-                   "editor/cli.py", "editor/__main__.py"):
+                   "editor/cli/main.py", "editor/__main__.py"):
         if needed not in names and needed not in missing:
             missing.append(needed)
     if not any(n.startswith("editor/resources/translations/") and n.endswith(".qm") for n in names):
@@ -95,7 +95,7 @@ def check_dist(report: Report, dist: Path) -> None:
             raise CheckFailed(f"{wheel.name} does not declare the command '{command}'")
     with tarfile.open(sdist) as archive:
         members = {m.name.split("/", 1)[-1] for m in archive.getmembers()}
-    for needed in ("pyproject.toml", "editor/cli.py", "resources/sample-report.txt", "resources/__init__.py"):
+    for needed in ("pyproject.toml", "editor/cli/main.py", "resources/sample-report.txt", "resources/__init__.py"):
         if needed not in members:
             raise CheckFailed(f"{sdist.name} lacks {needed}")
     report.figure("wheel", f"{wheel.name} ({wheel.stat().st_size // 1024} KiB, {len(names)} files)")

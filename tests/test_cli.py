@@ -264,7 +264,7 @@ def test_errors_from_a_real_process_have_no_traceback(tmp_path):
 
 
 def test_an_unexpected_defect_is_one_line_with_the_details_logged(db, capsys, monkeypatch):
-    from editor import commands
+    from editor.cli import handlers as commands
 
     def broken(args, out):
         raise KeyError("boom")

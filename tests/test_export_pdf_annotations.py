@@ -9,7 +9,7 @@ import pytest
 from editor.core.report import ParsedNode, ParsedReport
 from editor.core.richtext import html_to_text
 from editor.export import ExportOptions, export_report
-from editor.export.pdf_layout import heading_label
+from editor.export.pdf.layout import heading_label
 from editor.store import Store
 from tests.export_fixtures import HIGHLIGHTS, NOTES
 from tests.test_export_pdf_support import ExportedPdf, export_sample

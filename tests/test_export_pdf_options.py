@@ -7,9 +7,9 @@ import pytest
 from editor.core.errors import TrendmarkError
 from editor.core.report import ParsedNode, ParsedReport
 from editor.export import ExportCancelled, ExportOptions, export_report
-from editor.export import pdf_fonts
+from editor.export.pdf import fonts as pdf_fonts
 from editor.export.pdf import export_pdf
-from editor.export.pdf_layout import heading_label
+from editor.export.pdf.layout import heading_label
 from editor.store import Store
 from tests.export_fixtures import annotated_paths, annotated_sample
 from tests.test_export_pdf_support import ExportedPdf, export_sample, run

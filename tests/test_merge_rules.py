@@ -8,7 +8,7 @@ from editor.core.errors import StoreError
 from editor.core.report import ParsedNode, ParsedReport
 from editor.store import Store, migrations
 from editor.store.merge import merge_database, open_conflicts, resolve_conflict
-from editor.store.merge_conflicts import unresolved_count
+from editor.store.merge.conflicts import unresolved_count
 from editor.store.sharing import share_copy
 from tests.test_merge_support import (  # noqa: F401 - clock is a fixture
     analyst_db, annotations, clock, merge_copy, no_changes,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from editor.store import Store, migrations, schema_version
-from editor.store.merge_schema import MAX_ANCESTORS, REVISION_PATTERN
+from editor.store.migrations.v2 import MAX_ANCESTORS, REVISION_PATTERN
 from tests.test_merge_support import analyst_db, clock  # noqa: F401
 
 

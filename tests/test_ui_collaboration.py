@@ -11,7 +11,7 @@ from editor.ui.agreement_dialog import AgreementDialog
 from editor.ui.conflicts_dialog import ConflictsDialog
 from editor.ui.export_pdf_dialog import ExportPdfDialog
 from editor.ui.merge_dialog import MergeDialog
-from editor.ui.outline_model import Column, Roles
+from editor.ui.outline.model import Column, Roles
 from editor.ui.window_actions import shortcut_rows
 from tests.ui_helpers import (close_window, dialogs, import_sample, node_by_path, open_window, sample_db,  # noqa: F401
                               select, type_text, window)

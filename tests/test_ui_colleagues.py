@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from editor.ui.outline_model import Column, Roles
+from editor.ui.outline.model import Column, Roles
 from tests.ui_helpers import (close_window, dialogs, node_by_path, open_window, reopen, sample_db,  # noqa: F401
                               select, type_text)
 

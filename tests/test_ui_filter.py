@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from editor.importing import parse_report
 from editor.store import Store
-from editor.ui.outline_filter import TYPING_PAUSE_MS, FilterCriteria
+from editor.ui.outline.filter import TYPING_PAUSE_MS, FilterCriteria
 from tests.reportgen import make_report
 from tests.ui_helpers import (close_window, dialogs, node_by_path, open_window, press, reopen,  # noqa: F401
                               sample_db, select, type_text, window)

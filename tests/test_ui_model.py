@@ -10,8 +10,8 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from editor.core.report import ParsedNode, ParsedReport
 from editor.store import Store
-from editor.ui.outline_filter import FilterCriteria, OutlineFilterProxy
-from editor.ui.outline_model import Column, OutlineModel, Roles, display_label
+from editor.ui.outline.filter import FilterCriteria, OutlineFilterProxy
+from editor.ui.outline.model import Column, OutlineModel, Roles, display_label
 from editor.ui.session import AnnotationSession
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
-from editor.ui.outline_model import Column
+from editor.ui.outline.model import Column
 from editor.ui.reading_pane import plain_text_at
 from tests.ui_helpers import (AUTHOR, close_window, dialogs, node_by_path, open_window, press, reopen,  # noqa: F401
                         sample_db, select, star_point, type_text, window)

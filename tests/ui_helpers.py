@@ -13,7 +13,7 @@ from editor.importing import read_report
 from editor.store import Store
 from editor.ui.database import author_for
 from editor.ui.main_window import MainWindow
-from editor.ui.outline_model import Column
+from editor.ui.outline.model import Column
 from editor.ui.settings import WindowSettings
 
 AUTHOR = "Ana Analyst"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .migrations import schema_version
+from editor.store.migrations import schema_version
 from .store import Store
 
 __all__ = ["Store", "schema_version"]

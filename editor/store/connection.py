@@ -15,8 +15,10 @@ from sqlite_utils import Database
 
 from editor.core.errors import StoreError
 
-from . import filesystems, migrations
-from .schema import APPLICATION_ID, TABLES_V1
+from editor.store import filesystems
+
+from editor.store import migrations
+from editor.store.migrations.v1 import APPLICATION_ID, TABLES_V1
 
 BUSY_TIMEOUT_MS = 2000
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -11,7 +11,7 @@ from editor.core.errors import NotFoundError
 from editor.core.report import ParsedNode, ParsedReport, node_ids, report_identity
 
 from .base import StoreBase
-from .schema import bulk_insert_into
+from editor.store.bulk import bulk_insert_into
 from .stamps import now
 
 NODE_COLUMNS = "id, report_id, parent_id, position, level, number, path, title, body"

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from editor.ui.outline_model import Roles
+from editor.ui.outline.model import Roles
 from editor.ui.stars import StarRating
 
 

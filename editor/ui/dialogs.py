@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 
 from editor.core.annotations import Dimension
 from editor.ui.i18n import LANGUAGES
-from editor.ui.inspector_ratings import dimension_label
+from editor.ui.inspector.ratings import dimension_label
 
 
 class AuthorNameDialog(QDialog):

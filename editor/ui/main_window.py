@@ -16,11 +16,11 @@ from editor.ui.dialogs import ShortcutsDialog
 from editor.ui.exports import ExportActions
 from editor.ui.i18n import translate
 from editor.ui.inspector import Inspector, NodeAnnotations
-from editor.ui.inspector_ratings import dimension_label
+from editor.ui.inspector.ratings import dimension_label
 from editor.ui.node_data import load_node_annotations
-from editor.ui.outline_filter import FilterCriteria
-from editor.ui.outline_model import display_label
-from editor.ui.outline_panel import OutlinePanel
+from editor.ui.outline.filter import FilterCriteria
+from editor.ui.outline.model import display_label
+from editor.ui.outline.panel import OutlinePanel
 from editor.ui.reading_pane import ReadingPane
 from editor.ui.report_import import ReportImporter
 from editor.ui.session import AnnotationSession

@@ -6,8 +6,8 @@ from collections import defaultdict
 
 from editor.core.annotations import Node
 from editor.ui.inspector import NodeAnnotations
-from editor.ui.inspector_highlights import HighlightEntry
-from editor.ui.inspector_tags import TagChip
+from editor.ui.inspector.highlights import HighlightEntry
+from editor.ui.inspector.tags import TagChip
 
 
 def load_node_annotations(store, node: Node, author_id: str, author_names: dict[str, str],

@@ -11,7 +11,7 @@ from PySide6.QtGui import (QAction, QColor, QContextMenuEvent, QFont, QMouseEven
 from PySide6.QtWidgets import QMenu, QTextBrowser, QToolTip, QWidget
 
 from editor.core.annotations import Highlight, Node
-from editor.ui.outline_model import display_label
+from editor.ui.outline.model import display_label
 from editor.ui.palette import HIGHLIGHT_COLORS, swatch_icon
 from editor.ui.textoffsets import codepoint_offset, utf16_length, utf16_offset
 from editor.ui.i18n import translate

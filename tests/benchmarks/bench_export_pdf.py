@@ -77,7 +77,7 @@ def _build_database(path: Path, chapters: int = CHAPTERS, annotations: int = ANN
 def _run_export(db: Path, report_id: str, out: Path) -> dict:
     from editor.export import ExportOptions
     from editor.export.pdf import export_pdf
-    from editor.export.pdf_qt import ensure_gui_application
+    from editor.export.pdf.qt import ensure_gui_application
     from editor.store import Store
 
     ensure_gui_application()  # the application exists in both runs before timing starts
@@ -90,7 +90,7 @@ def _run_export(db: Path, report_id: str, out: Path) -> dict:
 def _run_plain_print(db: Path, report_id: str, out: Path) -> dict:
     from PySide6.QtGui import QFont, QPageSize, QPdfWriter, QTextCharFormat, QTextCursor, QTextDocument
 
-    from editor.export.pdf_qt import ensure_gui_application
+    from editor.export.pdf.qt import ensure_gui_application
     from editor.store import Store
 
     ensure_gui_application()
@@ -126,9 +126,9 @@ def _run_styled_print(db: Path, report_id: str, out: Path) -> dict:
     """
     from PySide6.QtGui import QPdfWriter, QTextCursor, QTextDocument
 
-    from editor.export.pdf_fonts import choose_fonts
-    from editor.export.pdf_qt import ensure_gui_application
-    from editor.export.pdf_style import BODY_SIZE, PageGeometry, TextStyles
+    from editor.export.pdf.fonts import choose_fonts
+    from editor.export.pdf.qt import ensure_gui_application
+    from editor.export.pdf.style import BODY_SIZE, PageGeometry, TextStyles
     from editor.store import Store
 
     ensure_gui_application()

@@ -1,0 +1,190 @@
+"""The trendmark command: no sub-command opens the window; sub-commands run headless.
+
+Only the standard library is imported at module level, so ``trendmark --version``
+and the headless commands start fast and never load Qt (PDF export excepted).
+Every failure a user can cause ends as one line ``error: …`` on stderr, exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from editor import __version__
+
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A command-line mistake, reported as one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but its errors are one line and exit 2 like every other error."""
+
+    def error(self, message: str):  # noqa: D401 - argparse API
+        raise UsageError(message)
+
+
+def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    # Accepted before or after the sub-command: the copy on each sub-parser uses
+    # SUPPRESS so that an option given before the sub-command is not reset.
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--db", metavar="DB", default=default,
+                        help="database file (default: trendmark.sqlite in the user data directory)")
+    parser.add_argument("--author", metavar="NAME", default=default,
+                        help="analyst name for annotations (default: the stored name)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="trendmark", description="Outline and annotation editor for research reports.")
+    parser.add_argument("--version", action="version", version=f"trendmark {__version__}")
+    _global_options(parser, suppress=False)
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help_: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_)
+        _global_options(p, suppress=True)
+        return p
+
+    p = command("import", "import a report file; prints its id and node counts")
+    p.add_argument("file")
+
+    p = command("outline", "print the outline of a report")
+    p.add_argument("--report", metavar="ID")
+    p.add_argument("--json", action="store_true", help="one JSON object with the whole tree")
+
+    p = command("search", "full-text search over titles, bodies, notes and comments")
+    p.add_argument("query")
+    p.add_argument("--report", metavar="ID")
+    p.add_argument("--json", action="store_true")
+
+    for name, verb in (("tag", "add tags to"), ("untag", "remove tags from")):
+        p = command(name, f"{verb} a node (NODE: a path like 1.1, or a node id)")
+        p.add_argument("node")
+        p.add_argument("tags", nargs="+", metavar="TAG")
+        p.add_argument("--report", metavar="ID")
+
+    p = command("rate", "rate a node, e.g. impact=4 likelihood=2 (0 clears)")
+    p.add_argument("node")
+    p.add_argument("ratings", nargs="+", metavar="DIMENSION=VALUE")
+    p.add_argument("--report", metavar="ID")
+
+    p = command("note", "set the note on a node (empty text removes it)")
+    p.add_argument("node")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--text")
+    group.add_argument("--html")
+    p.add_argument("--report", metavar="ID")
+
+    p = command("highlight", "highlight a quoted passage of a node's text")
+    p.add_argument("node")
+    p.add_argument("--quote", required=True)
+    p.add_argument("--comment", default="")
+    p.add_argument("--color", default="#FFE066", metavar="#RRGGBB")
+    p.add_argument("--report", metavar="ID")
+
+    p = command("export", "export a report with its annotations")
+    p.add_argument("format", choices=["pdf", "json", "csv", "md", "w3c", "qdpx"])
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--report", metavar="ID")
+    p.add_argument("--annotated-only", action="store_true", help="only nodes with annotations")
+    p.add_argument("--tag", action="append", default=[], metavar="TAG", help="only nodes with this tag")
+    p.add_argument("--min-rating", type=int, metavar="N", help="only nodes rated at least N (first dimension)")
+    p.add_argument("--mine", action="store_true", help="only my annotations, not colleagues'")
+    p.add_argument("--page-size", choices=["A4", "Letter"], default="A4")
+
+    p = command("share", "write a consistent copy of the database to hand on")
+    p.add_argument("--out", required=True, metavar="FILE")
+
+    p = command("merge", "merge a colleague's database into this one")
+    p.add_argument("theirs", metavar="THEIRS.sqlite")
+    p.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
+    p.add_argument("--json", action="store_true")
+
+    p = command("agreement", "inter-rater agreement between analysts' ratings")
+    p.add_argument("--report", metavar="ID")
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit code."""
+    from editor.core.errors import TrendmarkError
+
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            return _open_gui(args)
+        from editor.cli import handlers as commands
+
+        handler = getattr(commands, "cmd_" + args.command)
+        return handler(args, _out)
+    except UsageError as exc:
+        return _fail(str(exc))
+    except TrendmarkError as exc:
+        return _fail(str(exc))
+    except (OSError, ValueError) as exc:
+        return _fail(_describe(exc))
+    except KeyboardInterrupt:
+        return _fail("interrupted")
+    except Exception as exc:  # noqa: BLE001 - last resort: a defect still ends as one line
+        return _fail(f"unexpected {type(exc).__name__}: {exc} (details in {_log_traceback()})")
+
+
+def gui_main() -> int:
+    """Entry point of the GUI launcher (no console window on Windows)."""
+    return main(sys.argv[1:])
+
+
+def _open_gui(args: argparse.Namespace) -> int:
+    from editor.cli.handlers import prepare_gui_database
+    from editor.ui.app import run_gui
+
+    db_path = prepare_gui_database(args.db)
+    return run_gui(db_path, args.author, smoke_test=args.smoke_test)
+
+
+def _out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _fail(message: str) -> int:
+    first_line = message.strip().splitlines()[0] if message.strip() else "unknown error"
+    sys.stderr.write(f"error: {first_line}\n")
+    return EXIT_USAGE
+
+
+def _log_traceback() -> str:
+    """Write the current exception's traceback to the user's log folder; return where."""
+    import traceback
+
+    from editor.identity import log_dir
+
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "last-error.txt"
+        path.write_text(traceback.format_exc(), encoding="utf-8")
+        return str(path)
+    except OSError:
+        return "no log: the log folder is not writable"
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.filename:
+        return f"{exc.strerror or exc}: {exc.filename}"
+    return str(exc)
+
+
+def dumps(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

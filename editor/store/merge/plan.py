@@ -1,0 +1,440 @@
+"""Planning a merge: their validated rows against ours, giving the rows to insert and update per table.
+
+The planner reads our side through the connection and decides everything in Python;
+writing the plan (merge_write.py) is a handful of ``executemany`` calls, and a dry run
+is simply a plan that is not written.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+
+from editor.store.merge import values as check
+from editor.store.ids import name_key, note_id, tag_id
+from editor.store.merge.reports import rebuild_report
+from editor.store.merge.rules import (
+    Revision, Row, conflict_id, differs, first_created, last_writer, merge_row, merged_revision, text_is_lost,
+)
+from editor.store.merge.source import COLUMNS, TheirRows
+from editor.store.merge.tables import KINDS, SPECS, KindCounts, MergePlan, TablePlan, TableSpec
+from editor.store.stamps import now
+
+__all__ = ["KINDS", "SPECS", "KindCounts", "MergePlan", "Planner", "TablePlan", "TableSpec", "plan_merge"]
+
+CONTEXT_CHARS = 32  # as highlights.py: prefix/suffix kept around a highlight
+MAX_SAMPLE_WARNINGS = 12
+
+
+def _record(row: tuple, table: str) -> Row:
+    return dict(zip(COLUMNS[table], row, strict=True))
+
+
+class Planner:
+    """Compares their rows with ours, table by table in foreign-key order."""
+
+    def __init__(self, conn: sqlite3.Connection, theirs: TheirRows) -> None:
+        self.conn = conn
+        self.theirs = theirs
+        self.plan = MergePlan(theirs.label)
+        self.latest: datetime = check.latest_acceptable()
+        self.authors: set[str] = set()
+        self.node_text: dict[str, tuple[str, str]] = {}  # node id -> (path, body)
+        self.dimension_map: dict[str, str] = {}
+        self.scales: dict[str, tuple[int, int]] = {}
+        self.tag_map: dict[str, str] = {}
+        self.highlight_ids: set[str] = set()
+        self.our_revisions: dict[str, Revision] = {
+            row_id: Revision(revision, tuple(ancestors.split()))
+            for row_id, revision, ancestors in conn.execute("SELECT row_id, revision, ancestors FROM text_revisions")}
+        self._conflict_ids = {row[0] for row in conn.execute("SELECT id FROM conflicts")}
+
+    # -- bookkeeping ------------------------------------------------------------------------
+
+    def skip(self, kind: str, message: str) -> None:
+        """Leave one of their rows out, counting it and keeping the first few reasons."""
+        self.plan.counts[kind].skipped += 1
+        if len(self.plan.warnings) < MAX_SAMPLE_WARNINGS:
+            self.plan.warnings.append(f"{kind}: {message}")
+
+    def _ours(self, spec: TableSpec) -> dict[tuple, Row]:
+        columns = ", ".join(f'"{column}"' for column in spec.columns)
+        rows = self.conn.execute(f"SELECT {columns} FROM {spec.table}").fetchall()
+        at = [spec.columns.index(column) for column in spec.key]
+        return {tuple(row[i] for i in at): dict(zip(spec.columns, row, strict=True)) for row in rows}
+
+    @staticmethod
+    def _already_ours(current: Row | None, row: Row, columns: tuple[str, ...]) -> bool:
+        """Whether their row holds exactly what ours does (then there is nothing to check or write).
+
+        Ours was validated when it was written; a row identical to it needs no second
+        look — this keeps merging a file again (or a mostly shared one) fast.
+        """
+        return current is not None and all(current[column] == row[column] for column in columns)
+
+    def _finish(self, spec: TableSpec, original: dict[tuple, Row], working: dict[tuple, Row]) -> TablePlan:
+        """Turn the merged working copy into inserts and updates, counting what changes."""
+        plan = TablePlan(spec)
+        counts = self.plan.counts[spec.kind]
+        for key, row in working.items():
+            before = original.get(key)
+            if row is before:
+                continue  # their file did not touch this row: the same object as read
+            if before is None:
+                plan.inserts.append(row)
+                counts.added += 1
+            elif differs(before, row, spec.columns):
+                plan.updates.append(row)
+                if "deleted_at" in row and before["deleted_at"] is None and row["deleted_at"] is not None:
+                    counts.removed += 1
+                else:
+                    counts.updated += 1
+        self.plan.tables[spec.kind] = plan
+        return plan
+
+    # -- the tables -------------------------------------------------------------------------
+
+    def run(self) -> MergePlan:
+        """Plan every table; returns the plan."""
+        self.plan_authors()
+        self.plan_reports()
+        self.plan_dimensions()
+        self.plan_tags()
+        self.plan_highlights()
+        self.plan_notes()
+        self.plan_links("node tags", "node_id")
+        self.plan_ratings()
+        self.plan_links("highlight tags", "highlight_id")
+        return self.plan
+
+    def plan_authors(self) -> None:
+        """Authors: unioned by id; a rename is last-writer-wins."""
+        spec = SPECS["authors"]
+        original = self._ours(spec)
+        working = dict(original)
+        for raw in self.theirs.tables["authors"]:
+            row = _record(raw, "authors")
+            try:
+                mine = {"id": check.uuid_id(row["id"], "author id"), "name": check.name(row["name"], "author name"),
+                        "created_at": check.stamp(row["created_at"], "created_at", self.latest),
+                        "updated_at": check.stamp(row["updated_at"], "updated_at", self.latest)}
+            except check.Invalid as exc:
+                self.skip("authors", str(exc))
+                continue
+            key = (mine["id"],)
+            working[key] = mine if key not in working else merge_row(working[key], mine, spec.state)
+        self.authors = {key[0] for key in working}
+        self._finish(spec, original, working)
+
+    def plan_reports(self) -> None:
+        """Reports only they have: rebuilt, proven against their ids, imported; known node texts collected."""
+        ours = {rid for (rid,) in self.conn.execute("SELECT id FROM reports")}
+        for node_id, path, body in self.conn.execute("SELECT id, path, body FROM nodes"):
+            self.node_text[node_id] = (path, body)
+        nodes_by_report: dict[str, list[Row]] = {}
+        for raw in self.theirs.tables["nodes"]:
+            row = _record(raw, "nodes")
+            if isinstance(row["report_id"], str) and row["report_id"] not in ours:
+                nodes_by_report.setdefault(row["report_id"], []).append(row)
+        for raw in self.theirs.tables["reports"]:
+            row = _record(raw, "reports")
+            if row["id"] in ours:
+                continue  # the same id means the same text: nothing to bring
+            try:
+                report = rebuild_report(row, nodes_by_report.get(row["id"], []))
+            except check.Invalid as exc:
+                self.skip("reports", str(exc))
+                continue
+            self.plan.reports.append(report.parsed)
+            self.plan.counts["reports"].added += 1
+            self.node_text.update(report.node_text)
+
+    def plan_dimensions(self) -> None:
+        """Dimensions by id, else by name; names last-writer-wins, scales widened to the union."""
+        spec = SPECS["dimensions"]
+        original = self._ours(spec)
+        working = dict(original)
+        by_name = {name_key(row["name"]): key[0] for key, row in working.items()}
+        next_position = max((row["position"] for row in working.values()), default=-1) + 1
+        theirs = []
+        for raw in self.theirs.tables["dimensions"]:
+            row = _record(raw, "dimensions")
+            try:
+                low = check.integer(row["min"], "dimension minimum", 1, check.MAX_SCALE - 1)
+                theirs.append({
+                    "id": check.uuid_id(row["id"], "dimension id"), "name": check.name(row["name"], "dimension name"),
+                    "min": low, "max": check.integer(row["max"], "dimension maximum", low + 1, check.MAX_SCALE),
+                    "position": check.integer(row["position"], "dimension position", 0, 10_000),
+                    "created_at": check.stamp(row["created_at"], "created_at", self.latest),
+                    "updated_at": check.stamp(row["updated_at"], "updated_at", self.latest),
+                    "deleted_at": check.optional_stamp(row["deleted_at"], "deleted_at", self.latest)})
+            except check.Invalid as exc:
+                self.skip("dimensions", str(exc))
+        for mine in sorted(theirs, key=lambda r: (r["position"], r["name"])):
+            key = (mine["id"],)
+            if key not in working and name_key(mine["name"]) in by_name:
+                key = (by_name[name_key(mine["name"])],)  # the same scale under another id
+                mine = {**working[key], "min": mine["min"], "max": mine["max"]}
+            if key not in working:
+                working[key] = {**mine, "position": next_position}
+                next_position += 1
+            else:
+                current = working[key]
+                merged = merge_row(current, {**mine, "position": current["position"]}, spec.state)
+                # A scale only widens, so no rating on either side falls outside it.
+                merged["min"] = min(current["min"], mine["min"])
+                merged["max"] = max(current["max"], mine["max"])
+                clash = by_name.get(name_key(merged["name"]))
+                if clash is not None and clash != key[0]:
+                    merged["name"] = current["name"]  # their new name is taken here by another dimension
+                working[key] = merged
+            by_name[name_key(working[key]["name"])] = key[0]
+            self.dimension_map[mine["id"]] = key[0]
+        for key, row in working.items():
+            self.dimension_map.setdefault(key[0], key[0])
+            self.scales[key[0]] = (row["min"], row["max"])
+        self._finish(spec, original, working)
+
+    def plan_tags(self) -> None:
+        """Tags by case-insensitive name; colour and deletion last-writer-wins, first spelling kept."""
+        spec = SPECS["tags"]
+        original = self._ours(spec)
+        working = dict(original)
+        by_name = {name_key(row["name"]): key[0] for key, row in working.items()}
+        for raw in self.theirs.tables["tags"]:
+            row = _record(raw, "tags")
+            try:
+                mine = {"id": check.uuid_id(row["id"], "tag id"), "name": check.name(row["name"], "tag name"),
+                        "color": check.color(row["color"], "tag colour"),
+                        "author_id": check.optional_uuid(row["author_id"], "tag author"),
+                        "created_at": check.stamp(row["created_at"], "created_at", self.latest),
+                        "updated_at": check.stamp(row["updated_at"], "updated_at", self.latest),
+                        "deleted_at": check.optional_stamp(row["deleted_at"], "deleted_at", self.latest)}
+            except check.Invalid as exc:
+                self.skip("tags", str(exc))
+                continue
+            if mine["author_id"] not in self.authors:
+                mine["author_id"] = None  # who made a tag is a courtesy, not a reference to keep
+            folded = name_key(mine["name"])
+            # "Risk" and "risk" are one tag: ids are derived from the casefolded name, and a
+            # tag from an older or hand-edited copy is still found by its name.
+            target = by_name.get(folded) or tag_id(mine["name"])
+            key = (target,)
+            if key in working:
+                current = working[key]
+                merged = merge_row(current, {**mine, "id": target}, spec.state)
+                earliest = first_created(current, mine)
+                merged.update(name=earliest["name"], author_id=earliest["author_id"])
+                working[key] = merged
+            else:
+                working[key] = {**mine, "id": target}
+            by_name[folded] = target
+            self.tag_map[mine["id"]] = target
+        for key in working:
+            self.tag_map.setdefault(key[0], key[0])
+        self._finish(spec, original, working)
+
+    def plan_highlights(self) -> None:
+        """Highlights by id, offsets checked against our text; comments may conflict."""
+        spec = SPECS["highlights"]
+        original = self._ours(spec)
+        working = dict(original)
+        revised: dict[str, Revision] = {}
+        same = ("node_id", "author_id", "start", "end", "color", "comment_html", "updated_at", "deleted_at")
+        for raw in self.theirs.tables["highlights"]:
+            row = _record(raw, "highlights")
+            if self._already_ours(working.get((row["id"],)), row, same):
+                continue
+            try:
+                mine, their_rev = self._their_highlight(row)
+            except check.Invalid as exc:
+                self.skip("highlights", str(exc))
+                continue
+            key = (mine["id"],)
+            current = working.get(key)
+            if current is None:
+                working[key] = mine
+                revised[mine["id"]] = their_rev
+            elif (current["node_id"], current["author_id"]) != (mine["node_id"], mine["author_id"]):
+                self.skip("highlights", f"id {mine['id']} belongs to another node or analyst here")
+            else:
+                working[key], revised[mine["id"]] = self._merge_text(
+                    "highlights", "comment_html", "comment_text", current, mine, their_rev)
+        self.highlight_ids = {key[0] for key in working}
+        self._finish(spec, original, working)
+        self._plan_revisions(revised)
+
+    def _their_highlight(self, row: Row) -> tuple[Row, Revision]:
+        hid = check.uuid_id(row["id"], "highlight id")
+        node_id = self._known_node(row["node_id"])
+        author = self._known_author(row["author_id"])
+        path, body = self.node_text[node_id]
+        start = check.integer(row["start"], "highlight start", 0, len(body))
+        end = check.integer(row["end"], "highlight end", start + 1, len(body))
+        if row["exact"] != body[start:end]:
+            raise check.Invalid(f"highlight {hid} on {path} does not match the text at {start}..{end}")
+        html, plain, changed = check.rich_text(row["comment_html"], f"comment of highlight on {path}")
+        updated_at = check.stamp(row["updated_at"], "updated_at", self.latest)
+        mine = {"id": hid, "node_id": node_id, "author_id": author, "start": start, "end": end,
+                "exact": body[start:end], "prefix": body[max(0, start - CONTEXT_CHARS):start],
+                "suffix": body[end:end + CONTEXT_CHARS], "color": check.color(row["color"], "highlight colour"),
+                "comment_html": html, "comment_text": plain,
+                "created_at": check.stamp(row["created_at"], "created_at", self.latest), "updated_at": updated_at,
+                "deleted_at": check.optional_stamp(row["deleted_at"], "deleted_at", self.latest)}
+        revision = self._their_revision(hid, updated_at)
+        self.plan.sanitised += changed  # only once the row is known to be merged
+        return mine, revision
+
+    def plan_notes(self) -> None:
+        """Notes by (node, author); texts changed on both sides become conflicts."""
+        spec = SPECS["notes"]
+        original = self._ours(spec)
+        working = dict(original)
+        revised: dict[str, Revision] = {}
+        for raw in self.theirs.tables["notes"]:
+            row = _record(raw, "notes")
+            if self._already_ours(working.get((row["node_id"], row["author_id"])), row,
+                                  ("html", "updated_at", "deleted_at")):
+                continue
+            try:
+                their_id = check.uuid_id(row["id"], "note id")
+                node_id = self._known_node(row["node_id"])
+                author = self._known_author(row["author_id"])
+                path = self.node_text[node_id][0]
+                html, plain, changed = check.rich_text(row["html"], f"note on {path}")
+                deleted_at = check.optional_stamp(row["deleted_at"], "deleted_at", self.latest)
+                if deleted_at is None and not plain.strip():
+                    raise check.Invalid(f"the note on {path} has no text once unsafe content is removed")
+                updated_at = check.stamp(row["updated_at"], "updated_at", self.latest)
+                created_at = check.stamp(row["created_at"], "created_at", self.latest)
+                their_rev = self._their_revision(their_id, updated_at)
+            except check.Invalid as exc:
+                self.skip("notes", str(exc))
+                continue
+            self.plan.sanitised += changed
+            key = (node_id, author)
+            current = working.get(key)
+            mine = {"id": current["id"] if current else note_id(node_id, author), "node_id": node_id,
+                    "author_id": author, "html": html, "text": plain, "created_at": created_at,
+                    "updated_at": updated_at, "deleted_at": deleted_at}
+            if current is None:
+                working[key] = mine
+                revised[mine["id"]] = their_rev
+            else:
+                working[key], revised[mine["id"]] = self._merge_text("notes", "html", "text", current, mine, their_rev)
+        self._finish(spec, original, working)
+        self._plan_revisions(revised)
+
+    def plan_ratings(self) -> None:
+        """Ratings by (node, dimension, author), values checked against the merged scale."""
+        spec = SPECS["ratings"]
+
+        def convert(row: Row) -> Row:
+            dimension = self.dimension_map.get(row["dimension_id"])
+            if dimension is None:
+                raise check.Invalid(f"rating on an unknown dimension ({row['dimension_id']!r})")
+            low, high = self.scales[dimension]
+            return {"dimension_id": dimension, "value": check.integer(row["value"], "rating", low, high)}
+
+        self._plan_keyed(spec, "node_id", convert, ("dimension_id", self.dimension_map))
+
+    def plan_links(self, kind: str, owner: str) -> None:
+        """Tags on nodes or highlights by (owner, tag, author)."""
+        spec = SPECS[kind]
+
+        def convert(row: Row) -> Row:
+            tag = self.tag_map.get(row["tag_id"])
+            if tag is None:
+                raise check.Invalid(f"link to an unknown tag ({row['tag_id']!r})")
+            return {"tag_id": tag}
+
+        self._plan_keyed(spec, owner, convert, ("tag_id", self.tag_map))
+
+    def _plan_keyed(self, spec: TableSpec, owner: str, convert, mapped: tuple[str, dict[str, str]]) -> None:
+        """Tables keyed by (owner, tag or dimension, author) with last-writer-wins rows."""
+        original = self._ours(spec)
+        working = dict(original)
+        column, mapping = mapped
+        compared = tuple(c for c in spec.state if c != "deleted_at") + ("updated_at", "deleted_at")
+        for raw in self.theirs.tables[spec.table]:
+            row = _record(raw, spec.table)
+            quick_key = tuple(mapping.get(row[c]) if c == column else row[c] for c in spec.key)
+            if self._already_ours(working.get(quick_key), row, compared):
+                continue
+            try:
+                if owner == "node_id":
+                    owner_id = self._known_node(row["node_id"])
+                else:
+                    owner_id = check.uuid_id(row[owner], "highlight id")
+                    if owner_id not in self.highlight_ids:
+                        raise check.Invalid(f"tag on an unknown highlight ({owner_id})")
+                mine = {owner: owner_id, "author_id": self._known_author(row["author_id"]), **convert(row),
+                        "created_at": check.stamp(row["created_at"], "created_at", self.latest),
+                        "updated_at": check.stamp(row["updated_at"], "updated_at", self.latest),
+                        "deleted_at": check.optional_stamp(row["deleted_at"], "deleted_at", self.latest)}
+            except check.Invalid as exc:
+                self.skip(spec.kind, str(exc))
+                continue
+            key = tuple(mine[column] for column in spec.key)
+            working[key] = mine if key not in working else merge_row(working[key], mine, spec.state)
+        self._finish(spec, original, working)
+
+    # -- text rows: last writer wins, and words the winner does not have become a conflict ----
+
+    def _merge_text(self, kind: str, html_column: str, text_column: str, ours: Row, theirs: Row,
+                    their_rev: Revision) -> tuple[Row, Revision]:
+        spec = SPECS[kind]
+        row_id = ours["id"]
+        our_rev = self.our_revisions.get(row_id) or Revision(f"{ours['updated_at']}-{row_id.replace('-', '')[:8]}")
+        winner, loser = last_writer(ours, theirs, spec.state)
+        win_rev, lose_rev = (our_rev, their_rev) if winner is ours else (their_rev, our_rev)
+        merged = merge_row(ours, theirs, spec.state)
+        if text_is_lost(winner[html_column], winner["deleted_at"] is not None, win_rev,
+                        loser[html_column], loser["deleted_at"] is not None, lose_rev):
+            cid = conflict_id(kind.rstrip("s"), row_id, lose_rev.revision, loser[html_column])
+            if cid not in self._conflict_ids:
+                self._conflict_ids.add(cid)
+                self.plan.counts[kind].conflicts += 1
+                self.plan.conflicts.append({
+                    "id": cid, "kind": kind.rstrip("s"), "row_id": row_id, "node_id": ours["node_id"],
+                    "author_id": ours["author_id"], "kept_html": winner[html_column],
+                    "kept_text": winner[text_column], "kept_updated_at": winner["updated_at"],
+                    "kept_revision": win_rev.revision, "kept_deleted": int(winner["deleted_at"] is not None),
+                    "other_html": loser[html_column], "other_text": loser[text_column],
+                    "other_updated_at": loser["updated_at"], "other_revision": lose_rev.revision,
+                    "other_side": "mine" if loser is ours else "theirs", "source": self.plan.source,
+                    "created_at": now()})
+        return merged, merged_revision(win_rev, lose_rev)
+
+    def _plan_revisions(self, revised: dict[str, Revision]) -> None:
+        for row_id, rev in revised.items():
+            current = self.our_revisions.get(row_id)
+            if current is None or current != rev:
+                self.plan.revisions.append((row_id, rev.revision, " ".join(rev.ancestors)))
+
+    def _their_revision(self, row_id: str, updated_at: str) -> Revision:
+        revision, ancestors = self.theirs.revision_of(row_id, updated_at)
+        return Revision(check.revision(revision, f"row {row_id}"), check.ancestors(ancestors, f"row {row_id}"))
+
+    # -- references -------------------------------------------------------------------------
+
+    def _known_node(self, value: object) -> str:
+        node_id = check.uuid_id(value, "node id")
+        if node_id not in self.node_text:
+            raise check.Invalid(f"annotation on a node this database does not have ({node_id})")
+        return node_id
+
+    def _known_author(self, value: object) -> str:
+        author = check.uuid_id(value, "author id")
+        if author not in self.authors:
+            raise check.Invalid(f"annotation by an unknown analyst ({author})")
+        return author
+
+
+def plan_merge(conn: sqlite3.Connection, theirs: TheirRows) -> MergePlan:
+    """Compare their rows with ours and decide every insert, update and conflict."""
+    plan = Planner(conn, theirs).run()
+    skipped = sum(counts.skipped for counts in plan.counts.values())
+    if skipped > MAX_SAMPLE_WARNINGS:
+        plan.warnings.append(f"… and {skipped - MAX_SAMPLE_WARNINGS} more rows skipped")
+    return plan

@@ -1,0 +1,82 @@
+"""Writing a merge plan: a few ``executemany`` calls in foreign-key order, inside the caller's transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from editor.store.merge.tables import KINDS, MergePlan, TablePlan
+from editor.store.bulk import bulk_insert_into
+from editor.store.migrations.v1 import FTS_COLUMNS
+
+_CONFLICT_COLUMNS = (
+    "id", "kind", "row_id", "node_id", "author_id", "kept_html", "kept_text", "kept_updated_at",
+    "kept_revision", "kept_deleted", "other_html", "other_text", "other_updated_at", "other_revision",
+    "other_side", "source", "created_at",
+)
+
+
+def _quoted(columns) -> str:
+    return ", ".join(f'"{column}"' for column in columns)
+
+
+@contextmanager
+def _paused_trigger(conn: sqlite3.Connection, name: str) -> Iterator[None]:
+    """Drop a trigger for the block and re-create it, inside the caller's transaction.
+
+    No other connection ever sees the table without it: the transaction holds the write
+    lock, and a rollback restores the trigger with everything else.
+    """
+    row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)).fetchone()
+    if row is not None:
+        conn.execute(f"DROP TRIGGER {name}")
+    yield
+    if row is not None:
+        conn.execute(row[0])
+
+
+def _write_table(conn: sqlite3.Connection, plan: TablePlan) -> None:
+    spec = plan.spec
+    if plan.inserts:
+        marks = ", ".join("?" for _ in spec.columns)
+        sql = f"INSERT INTO {spec.table} ({_quoted(spec.columns)}) VALUES ({marks})"
+        rows = [tuple(row[column] for column in spec.columns) for row in plan.inserts]
+        if spec.table in FTS_COLUMNS:
+            # Index the new rows for search in one statement rather than by a trigger per row, and
+            # give them their revisions from the plan (written below) rather than by trigger: for
+            # 5,000 notes ~0.06 s instead of ~0.35 s (measured). New rowids follow the old maximum.
+            last = conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {spec.table}").fetchone()[0]
+            with bulk_insert_into(conn, spec.table, "rowid > ?", (last,)), \
+                    _paused_trigger(conn, f"{spec.table}_revision_insert"):
+                conn.executemany(sql, rows)
+        else:
+            conn.executemany(sql, rows)
+    if plan.updates:
+        changing = [column for column in spec.columns if column not in spec.key]
+        assignments = ", ".join(f'"{column}" = ?' for column in changing)
+        where = " AND ".join(f'"{column}" = ?' for column in spec.key)
+        conn.executemany(f"UPDATE {spec.table} SET {assignments} WHERE {where}",
+                         [tuple(row[column] for column in (*changing, *spec.key)) for row in plan.updates])
+
+
+def write_plan(store, plan: MergePlan) -> None:
+    """Apply ``plan`` to ``store``; the caller holds the transaction (all or nothing)."""
+    conn = store.db.conn
+    for kind in KINDS:
+        if kind == "reports":
+            for report in plan.reports:
+                store.add_report(report)  # the same path as an import: nodes, search index, ids
+            continue
+        table = plan.tables.get(kind)
+        if table is not None:
+            _write_table(conn, table)
+    # After the rows: the triggers have given changed texts fresh revisions; set the merged ones.
+    conn.executemany(
+        "INSERT INTO text_revisions (row_id, revision, ancestors) VALUES (?, ?, ?)"
+        " ON CONFLICT (row_id) DO UPDATE SET revision = excluded.revision, ancestors = excluded.ancestors",
+        plan.revisions)
+    conn.executemany(
+        f"INSERT OR IGNORE INTO conflicts ({_quoted(_CONFLICT_COLUMNS)})"
+        f" VALUES ({', '.join('?' for _ in _CONFLICT_COLUMNS)})",
+        [tuple(row[column] for column in _CONFLICT_COLUMNS) for row in plan.conflicts])
