@@ -162,7 +162,7 @@ def test_search_finds_two_character_words_and_notes(db, capsys):
 
 
 @pytest.mark.parametrize("argv, fragment", [
-    (["rate", "1.1", "impact=9"], "1–5"),
+    (["rate", "1.1", "impact=9"], "from 1 to 5"),
     (["rate", "1.1", "impact=4", "likelihood=x"], "whole number"),
     (["rate", "1.1", "novelty=3"], "Impact"),
     (["rate", "1.1", "impact"], "DIMENSION=VALUE"),
@@ -264,7 +264,7 @@ def test_errors_from_a_real_process_have_no_traceback(tmp_path):
 
 
 def test_an_unexpected_defect_is_one_line_with_the_details_logged(db, capsys, monkeypatch):
-    from editor.cli import handlers as commands
+    from editor.cli import reports as commands
 
     def broken(args, out):
         raise KeyError("boom")

@@ -8,12 +8,15 @@ Every failure a user can cause ends as one line ``error: …`` on stderr, exit 2
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Sequence
 
 from editor import __version__
+from editor.cli import annotate, reports, team
+
+# Each module adds its sub-commands with register(command), each parser naming its handler.
+COMMAND_MODULES = (reports, annotate, team)
 
 EXIT_USAGE = 2
 
@@ -51,64 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
         _global_options(p, suppress=True)
         return p
 
-    p = command("import", "import a report file; prints its id and node counts")
-    p.add_argument("file")
-
-    p = command("outline", "print the outline of a report")
-    p.add_argument("--report", metavar="ID")
-    p.add_argument("--json", action="store_true", help="one JSON object with the whole tree")
-
-    p = command("search", "full-text search over titles, bodies, notes and comments")
-    p.add_argument("query")
-    p.add_argument("--report", metavar="ID")
-    p.add_argument("--json", action="store_true")
-
-    for name, verb in (("tag", "add tags to"), ("untag", "remove tags from")):
-        p = command(name, f"{verb} a node (NODE: a path like 1.1, or a node id)")
-        p.add_argument("node")
-        p.add_argument("tags", nargs="+", metavar="TAG")
-        p.add_argument("--report", metavar="ID")
-
-    p = command("rate", "rate a node, e.g. impact=4 likelihood=2 (0 clears)")
-    p.add_argument("node")
-    p.add_argument("ratings", nargs="+", metavar="DIMENSION=VALUE")
-    p.add_argument("--report", metavar="ID")
-
-    p = command("note", "set the note on a node (empty text removes it)")
-    p.add_argument("node")
-    group = p.add_mutually_exclusive_group(required=True)
-    group.add_argument("--text")
-    group.add_argument("--html")
-    p.add_argument("--report", metavar="ID")
-
-    p = command("highlight", "highlight a quoted passage of a node's text")
-    p.add_argument("node")
-    p.add_argument("--quote", required=True)
-    p.add_argument("--comment", default="")
-    p.add_argument("--color", default="#FFE066", metavar="#RRGGBB")
-    p.add_argument("--report", metavar="ID")
-
-    p = command("export", "export a report with its annotations")
-    p.add_argument("format", choices=["pdf", "json", "csv", "md", "w3c", "qdpx"])
-    p.add_argument("--out", required=True, metavar="FILE")
-    p.add_argument("--report", metavar="ID")
-    p.add_argument("--annotated-only", action="store_true", help="only nodes with annotations")
-    p.add_argument("--tag", action="append", default=[], metavar="TAG", help="only nodes with this tag")
-    p.add_argument("--min-rating", type=int, metavar="N", help="only nodes rated at least N (first dimension)")
-    p.add_argument("--mine", action="store_true", help="only my annotations, not colleagues'")
-    p.add_argument("--page-size", choices=["A4", "Letter"], default="A4")
-
-    p = command("share", "write a consistent copy of the database to hand on")
-    p.add_argument("--out", required=True, metavar="FILE")
-
-    p = command("merge", "merge a colleague's database into this one")
-    p.add_argument("theirs", metavar="THEIRS.sqlite")
-    p.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
-    p.add_argument("--json", action="store_true")
-
-    p = command("agreement", "inter-rater agreement between analysts' ratings")
-    p.add_argument("--report", metavar="ID")
-    p.add_argument("--json", action="store_true")
+    for module in COMMAND_MODULES:
+        module.register(command)
     return parser
 
 
@@ -121,10 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
         if args.command is None:
             return _open_gui(args)
-        from editor.cli import handlers as commands
-
-        handler = getattr(commands, "cmd_" + args.command)
-        return handler(args, _out)
+        return args.handler(args, _out)
     except UsageError as exc:
         return _fail(str(exc))
     except TrendmarkError as exc:
@@ -143,7 +87,7 @@ def gui_main() -> int:
 
 
 def _open_gui(args: argparse.Namespace) -> int:
-    from editor.cli.handlers import prepare_gui_database
+    from editor.cli.common import prepare_gui_database
     from editor.ui.app import run_gui
 
     db_path = prepare_gui_database(args.db)
@@ -180,10 +124,6 @@ def _describe(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.filename:
         return f"{exc.strerror or exc}: {exc.filename}"
     return str(exc)
-
-
-def dumps(obj) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=2)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,3 +17,7 @@ class StoreError(TrendmarkError):
 
 class NotFoundError(TrendmarkError):
     """A report, node, tag or dimension named by the user does not exist."""
+
+
+class NotYoursError(TrendmarkError):
+    """An edit of another analyst's annotation: only its author may change it."""

@@ -9,12 +9,13 @@ import uuid
 from editor.core.annotations import Highlight
 from editor.core.errors import NotFoundError
 from editor.core.richtext import html_to_text, sanitize_html
+from editor.core.anchoring import quote_context
+from editor.core.colors import DEFAULT_HIGHLIGHT_COLOR
 
 from .base import StoreBase
-from .ids import DEFAULT_HIGHLIGHT_COLOR, clean_color
+from .ids import clean_color
 from .stamps import next_stamp, now
 
-CONTEXT_CHARS = 32  # prefix/suffix kept to find a highlight again if the text shifts
 _HIGHLIGHT_COLUMNS = ('h.id, h.node_id, h.author_id, h.start, h."end", h.exact, h.prefix, h.suffix,'
                       " h.color, h.comment_html, h.comment_text, h.created_at, h.updated_at")
 
@@ -46,9 +47,7 @@ class HighlightsMixin(StoreBase):
             path, _title, body = self._require_node(node_id)
             self._require_author(author_id)
             _check_span(start, end, body, path)
-            exact = body[start:end]
-            prefix = body[max(0, start - CONTEXT_CHARS):start]
-            suffix = body[end:end + CONTEXT_CHARS]
+            exact, prefix, suffix = quote_context(body, start, end)
             hid = highlight_id or str(uuid.uuid4())
             row = self._one("SELECT node_id, created_at, updated_at FROM highlights WHERE id = ?", (hid,))
             values = (author_id, start, end, exact, prefix, suffix, color, comment_html, comment_text)

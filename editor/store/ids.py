@@ -25,8 +25,6 @@ TAG_PALETTE = (
     "#AECBFA", "#D7AEFB", "#FDCFE8", "#E6C9A8", "#B5EAD7", "#FFDAC1",
 )
 
-DEFAULT_HIGHLIGHT_COLOR = "#FFE066"
-
 _COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
 _SPACES = re.compile(r"\s+")
 

@@ -13,12 +13,13 @@ from .notes import NotesMixin
 from .ratings import RatingsMixin
 from .reports import ReportsMixin
 from .search import SearchMixin
+from .snapshots import SnapshotsMixin
 from .summaries import SummariesMixin
 from .tags import TagsMixin
 
 
 class Store(AuthorsMixin, ReportsMixin, TagsMixin, RatingsMixin, NotesMixin, HighlightsMixin,
-            SearchMixin, SummariesMixin):
+            SearchMixin, SummariesMixin, SnapshotsMixin):
     """An annotation database: reports, outline and every analyst's tags, ratings, notes, highlights.
 
     Every write method is one transaction; wrap several calls in ``store.transaction()``

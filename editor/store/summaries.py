@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 
 from editor.core.annotations import NodeSummary
 
@@ -22,8 +23,18 @@ class SummariesMixin(StoreBase):
         """
         # Each query scans one of the small partial "…_live" indexes whole, and rows of
         # other reports are dropped here: measured ~3x faster than joining nodes by report.
-        in_report = self._outline(report_id).id_set
-        mine, params = ("", ()) if not only_author else (" AND author_id = ?", (author_id,))
+        return self._summaries(self._outline(report_id).id_set, "", (), author_id, only_author)
+
+    def node_summary(self, node_id: str, author_id: str | None, *,
+                     only_author: bool = False) -> NodeSummary | None:
+        """What ``node_summaries`` gives for one node, read fresh after an edit (None: nothing on it)."""
+        return self._summaries({node_id}, " AND node_id = ?", (node_id,), author_id, only_author).get(node_id)
+
+    def _summaries(self, in_report: Collection[str], scope: str, scope_params: tuple[str, ...],
+                   author_id: str | None, only_author: bool) -> dict[str, NodeSummary]:
+        """Summaries of the nodes in ``in_report``; ``scope`` narrows each query (SQL after WHERE …)."""
+        mine, params = (scope, scope_params) if not only_author else (
+            f"{scope} AND author_id = ?", (*scope_params, author_id))
 
         live_tags = {tid: (name, color) for tid, name, color in self._all(
             "SELECT id, name, color FROM tags WHERE deleted_at IS NULL")}

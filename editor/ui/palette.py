@@ -5,11 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-DEFAULT_HIGHLIGHT_COLOR = "#FFE066"
+from editor.core.colors import DEFAULT_HIGHLIGHT_COLOR
+
 
 # (colour, name to translate); the first is the default.
 HIGHLIGHT_COLORS: tuple[tuple[str, str], ...] = (
-    ("#FFE066", QT_TRANSLATE_NOOP("Palette", "Yellow")),
+    (DEFAULT_HIGHLIGHT_COLOR, QT_TRANSLATE_NOOP("Palette", "Yellow")),
     ("#B2F2BB", QT_TRANSLATE_NOOP("Palette", "Green")),
     ("#A5D8FF", QT_TRANSLATE_NOOP("Palette", "Blue")),
     ("#FCC2D7", QT_TRANSLATE_NOOP("Palette", "Pink")),

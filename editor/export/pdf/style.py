@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QBrush, QColor, QPageLayout, QPageSize, QTextBlockFormat, QTextCharFormat, QTextFrameFormat, QTextOption,
 )
 
+from editor.core.colors import DEFAULT_HIGHLIGHT_COLOR
 from editor.export.pdf.fonts import PdfFonts
 
 RESOLUTION = 1200  # QPdfWriter's default; fine enough that glyph positions are not rounded visibly
@@ -196,7 +197,7 @@ def deepen(colour: QColor, factor: float = 0.55) -> QColor:
     return QColor.fromHsvF(max(hue, 0.0), min(1.0, saturation * 1.25 + 0.2), value * factor)
 
 
-def parse_colour(value: str, fallback: str = "#FFE066") -> QColor:
+def parse_colour(value: str, fallback: str = DEFAULT_HIGHLIGHT_COLOR) -> QColor:
     """``value`` as a QColor (a stored "#RRGGBB"), or the fallback when it is not a colour."""
     colour = QColor(value or "")
     return colour if colour.isValid() else QColor(fallback)

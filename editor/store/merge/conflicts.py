@@ -130,3 +130,10 @@ def _resolve_highlight(store, highlight_id: str, html: str | None) -> None:
 def unresolved_count(store) -> int:
     """How many conflicts wait for review (for a status-bar badge)."""
     return int(store.db.conn.execute("SELECT count(*) FROM conflicts WHERE resolved_at IS NULL").fetchone()[0])
+
+
+def reopen_conflict(store, conflict_id: str) -> None:
+    """Mark a resolved conflict open again (undo of its resolution)."""
+    with store.transaction():
+        store.db.conn.execute("UPDATE conflicts SET resolved_at = NULL, resolution = NULL WHERE id = ?",
+                              (conflict_id,))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 
+from editor.core.anchoring import quote_context
 from editor.store.merge import values as check
 from editor.store.ids import name_key, note_id, tag_id
 from editor.store.merge.reports import rebuild_report
@@ -22,7 +23,6 @@ from editor.store.stamps import now
 
 __all__ = ["KINDS", "SPECS", "KindCounts", "MergePlan", "Planner", "TablePlan", "TableSpec", "plan_merge"]
 
-CONTEXT_CHARS = 32  # as highlights.py: prefix/suffix kept around a highlight
 MAX_SAMPLE_WARNINGS = 12
 
 
@@ -275,9 +275,10 @@ class Planner:
             raise check.Invalid(f"highlight {hid} on {path} does not match the text at {start}..{end}")
         html, plain, changed = check.rich_text(row["comment_html"], f"comment of highlight on {path}")
         updated_at = check.stamp(row["updated_at"], "updated_at", self.latest)
+        exact, prefix, suffix = quote_context(body, start, end)
         mine = {"id": hid, "node_id": node_id, "author_id": author, "start": start, "end": end,
-                "exact": body[start:end], "prefix": body[max(0, start - CONTEXT_CHARS):start],
-                "suffix": body[end:end + CONTEXT_CHARS], "color": check.color(row["color"], "highlight colour"),
+                "exact": exact, "prefix": prefix, "suffix": suffix,
+                "color": check.color(row["color"], "highlight colour"),
                 "comment_html": html, "comment_text": plain,
                 "created_at": check.stamp(row["created_at"], "created_at", self.latest), "updated_at": updated_at,
                 "deleted_at": check.optional_stamp(row["deleted_at"], "deleted_at", self.latest)}
