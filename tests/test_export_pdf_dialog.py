@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from editor.export import ExportOptions
 from editor.ui import export_pdf_dialog
-from editor.ui.export_pdf_dialog import ExportPdfDialog, PdfExportChoice, add_pdf_export_action, suggested_file_name
+from editor.core.filenames import safe_file_stem
+from editor.ui.session import AnnotationSession
+from editor.ui.export_pdf_dialog import ExportPdfDialog, PdfExportChoice, add_pdf_export_action
 from tests.export_fixtures import annotated_sample
 
 
@@ -24,7 +26,7 @@ class _Inspector:
 
 
 class _Window(QMainWindow):
-    """What the PDF action needs from the main window: store, report, author, inspector."""
+    """What the PDF action needs from the main window: store, report, author, its session."""
 
     def __init__(self, sample) -> None:
         super().__init__()
@@ -32,6 +34,8 @@ class _Window(QMainWindow):
         self.report_id = sample.report_id
         self.author = sample.alice
         self.inspector = _Inspector()
+        self.session = AnnotationSession(sample.store, sample.alice)
+        self.session.flushRequested.connect(self.inspector.flush)
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +56,7 @@ def window(qtbot, sample):
 def test_dialog_choices_become_export_options(qtbot, sample, tmp_path):
     dialog = ExportPdfDialog(sample.store, sample.report_id, sample.alice.id)
     qtbot.addWidget(dialog)
-    assert dialog.path_edit.text().endswith(suggested_file_name(sample.store.report(sample.report_id).title))
+    assert dialog.path_edit.text().endswith(safe_file_stem(sample.store.report(sample.report_id).title) + ".pdf")
     dialog.path_edit.setText(str(tmp_path / "client copy"))
     dialog.page_size.setCurrentIndex(dialog.page_size.findData("Letter"))
     dialog.annotated_only.setChecked(True)
@@ -79,8 +83,8 @@ def test_export_button_needs_an_existing_folder(qtbot, sample, tmp_path):
 
 
 def test_file_names_from_titles_are_safe():
-    assert suggested_file_name('報告: 2025/Q1 "draft"?') == "報告 2025 Q1 draft.pdf"
-    assert suggested_file_name("...") == "report.pdf"
+    assert safe_file_stem('報告: 2025/Q1 "draft"?') == "報告 2025 Q1 draft"
+    assert safe_file_stem("...") == "report"
 
 
 def test_export_runs_beside_the_window_and_writes_the_pdf(qtbot, window, tmp_path, monkeypatch):

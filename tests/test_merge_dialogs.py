@@ -11,7 +11,13 @@ from editor.store.sharing import share_copy
 from editor.ui.conflicts_dialog import ConflictsDialog, open_conflicts_dialog
 from editor.ui.merge_dialog import MergeDialog, open_merge_dialog
 from tests.test_merge_support import analyst_db, clock, merge_copy  # noqa: F401
+from editor.ui.session import AnnotationSession
 from tests.ui_helpers import close_window, dialogs, open_window, sample_db  # noqa: F401
+
+
+def session_of(analyst) -> AnnotationSession:
+    """The session a window would hold on an analyst's database."""
+    return AnnotationSession(analyst.store, analyst.author)
 
 
 @pytest.fixture
@@ -43,7 +49,7 @@ def conflicted(tmp_path, clock):
 
 def test_the_merge_dialog_previews_then_merges(qtbot, tmp_path, colleague_copy, clock):
     alice = analyst_db(tmp_path / "alice.sqlite", "Alice")
-    dialog = MergeDialog(alice.store, colleague_copy)
+    dialog = MergeDialog(session_of(alice), colleague_copy)
     qtbot.addWidget(dialog)
     preview = dialog.summary.toPlainText()
     assert preview.splitlines()[0] == "would merge bob-share.sqlite"
@@ -60,7 +66,7 @@ def test_a_file_that_cannot_be_merged_is_explained_and_merge_stays_off(qtbot, tm
     alice = analyst_db(tmp_path / "alice.sqlite", "Alice")
     junk = tmp_path / "junk.sqlite"
     junk.write_text("hello", encoding="utf-8")
-    dialog = MergeDialog(alice.store, junk)
+    dialog = MergeDialog(session_of(alice), junk)
     qtbot.addWidget(dialog)
     assert "not an SQLite file" in dialog.summary.toPlainText()
     assert not dialog.merge_button.isEnabled()
@@ -69,10 +75,10 @@ def test_a_file_that_cannot_be_merged_is_explained_and_merge_stays_off(qtbot, tm
 
 def test_nothing_new_leaves_merge_off(qtbot, tmp_path, colleague_copy, clock):
     alice = analyst_db(tmp_path / "alice.sqlite", "Alice")
-    dialog = MergeDialog(alice.store, colleague_copy)
+    dialog = MergeDialog(session_of(alice), colleague_copy)
     qtbot.addWidget(dialog)
     dialog.merge_button.click()
-    again = MergeDialog(alice.store, colleague_copy)
+    again = MergeDialog(session_of(alice), colleague_copy)
     qtbot.addWidget(again)
     assert again.summary.toPlainText() == "would merge bob-share.sqlite: nothing new"
     assert not again.merge_button.isEnabled()
@@ -82,7 +88,7 @@ def test_nothing_new_leaves_merge_off(qtbot, tmp_path, colleague_copy, clock):
 def test_a_read_only_database_offers_no_merge(qtbot, tmp_path, colleague_copy, clock):
     analyst_db(tmp_path / "alice.sqlite", "Alice").store.close()
     with Store.open(tmp_path / "alice.sqlite", read_only=True) as reader:
-        dialog = MergeDialog(reader, colleague_copy)
+        dialog = MergeDialog(AnnotationSession(reader, reader.authors()[0]), colleague_copy)
         qtbot.addWidget(dialog)
         assert not dialog.path_edit.isEnabled() and not dialog.merge_button.isEnabled()
         assert "read-only" in dialog.summary.toPlainText()
@@ -92,8 +98,8 @@ def test_merging_from_the_window_reloads_it_with_the_colleagues_work(qtbot, samp
                                                                      monkeypatch):
     window = open_window(qtbot, sample_db)
 
-    def run_for_real(parent, store, path=None):
-        dialog = MergeDialog(store, colleague_copy, parent)
+    def run_for_real(parent, session, path=None):
+        dialog = MergeDialog(session, colleague_copy, parent)
         dialog.run_merge()
         return dialog.result, True
 
@@ -126,7 +132,7 @@ def test_a_merge_with_conflicts_offers_the_review(qtbot, sample_db, dialogs, con
 
 
 def test_the_conflicts_dialog_shows_both_versions_and_resolves(qtbot, conflicted):
-    dialog = ConflictsDialog(conflicted.store)
+    dialog = ConflictsDialog(session_of(conflicted))
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 1
     assert dialog.table.item(0, 0).text() == "1.1" and dialog.table.item(0, 2).text() == "Alice"
@@ -147,9 +153,9 @@ def test_reviewing_from_the_window_selects_nodes_and_reloads(qtbot, tmp_path, di
     conflicted.store.close()
     window = open_window(qtbot, tmp_path / "alice.sqlite", "Alice")
 
-    def review(cls, parent, store):
-        dialog = cls(store, parent)
-        dialog.node_requested.connect(parent.select_node)
+    def review(cls, host):
+        dialog = cls(host.session, host.as_parent())
+        dialog.node_requested.connect(host.select_node)
         dialog.go_to_node.click()
         dialog.keep_mine.click()
         return dialog.resolved, True

@@ -6,7 +6,6 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from editor.store import Store
-from editor.store.merge import merge_database
 from editor.ui.agreement_dialog import AgreementDialog
 from editor.ui.conflicts_dialog import ConflictsDialog
 from editor.ui.export_pdf_dialog import ExportPdfDialog
@@ -47,10 +46,11 @@ def test_pdf_export_entry_opens_its_dialog_with_the_typed_note_saved(qtbot, wind
 def test_merging_a_colleagues_database_updates_the_tree_and_inspector(qtbot, window, theirs, monkeypatch):
     merged: list = []
 
-    def merge(cls, parent, store, path=None):
-        result = merge_database(store, theirs)  # what the dialog's Merge button does
-        merged.append(result)
-        return result, True
+    def merge(cls, parent, session, path=None):
+        dialog = cls(session, theirs, parent)
+        dialog.run_merge()  # what the dialog's Merge button does
+        merged.append(dialog.result)
+        return dialog.result, True
 
     monkeypatch.setattr(MergeDialog, "merge", classmethod(merge))
     section = select(window, "2.1")
@@ -61,8 +61,14 @@ def test_merging_a_colleagues_database_updates_the_tree_and_inspector(qtbot, win
     assert [name for name, _color in tags] == ["Policy"]
     assert window.current_node_id() == section.id  # the analyst stays where they were
     assert window.inspector.colleague_notes.texts() == ["Note by Bo Colleague\nBo was here"]
-    # Undo cannot reach across the merge.
-    assert not window.session.undo_stack.canUndo()
+    # The merge is one undo step: Undo takes the colleague's work out again, in the tree too.
+    assert window.session.undo_stack.count() == 1
+    window.undo()
+    assert window.model.summary(section.id) is None
+    assert window.store.notes(section.id) == []
+    window.redo()
+    assert [name for name, _color in window.model.index_for_node_id(section.id, Column.Tags).data(Roles.Tags)] == [
+        "Policy"]
 
 
 def test_merge_is_offered_only_for_a_writable_database(qtbot, sample_db, dialogs, monkeypatch):  # noqa: F811
@@ -78,9 +84,9 @@ def test_merge_is_offered_only_for_a_writable_database(qtbot, sample_db, dialogs
 def test_review_conflicts_entry_opens_its_dialog(window, monkeypatch):
     opened: list = []
     monkeypatch.setattr(ConflictsDialog, "review", classmethod(
-        lambda cls, parent, store: opened.append((parent, store)) or ([], False)))
+        lambda cls, host: opened.append(host) or ([], False)))
     window.actions.review_conflicts.trigger()
-    assert opened == [(window, window.store)]
+    assert opened == [window]
 
 
 def test_agreement_dialog_opens_beside_the_window_and_jumps_to_a_node(qtbot, window):

@@ -26,7 +26,7 @@ def shared(qtbot, sample_db, dialogs):  # noqa: F811
     mine = store.add_highlight(point.id, me, 0, 4, comment_html="<p>my quote</p>")
     theirs = store.add_highlight(point.id, bo, 6, 12, color="#A5D8FF")
     store.add_node_tag(section.id, "Policy", bo)
-    window.set_database(store, window.author)  # reread: the colleague's name and work
+    window.reload()  # reread: the colleague's name and work
     yield window, point, section, mine, theirs
     close_window(window)
 
@@ -132,15 +132,13 @@ def _cursor_at(pane, position: int):
 
 def test_one_node_summaries_agree_with_the_report_wide_ones(shared):
     """After an edit the tree re-reads one node; it must draw what a full reload would draw."""
-    from editor.ui.summaries import node_summary
-
     window, *_ = shared
     store, me = window.store, window.author.id
     for only_author in (False, True):
         report_wide = store.node_summaries(window.report_id, me, only_author=only_author)
         assert report_wide  # the fixture's annotations are there
         for node in store.nodes(window.report_id):
-            assert node_summary(store, node.id, me, only_author=only_author) == report_wide.get(node.id), (
+            assert store.node_summary(node.id, me, only_author=only_author) == report_wide.get(node.id), (
                 node.path, only_author)
 
 

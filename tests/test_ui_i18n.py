@@ -22,6 +22,7 @@ from editor.ui.conflicts_dialog import ConflictsDialog
 from editor.ui.dialogs import AuthorNameDialog, ImportReportDialog, Preferences, PreferencesDialog, ShortcutsDialog
 from editor.ui.export_pdf_dialog import ExportPdfDialog
 from editor.ui.merge_dialog import MergeDialog
+from editor.ui.session import AnnotationSession
 from editor.ui.i18n import install_translators, resolve_language, translation_file
 from editor.ui.window_actions import shortcut_rows
 from tests.ui_helpers import close_window, dialogs, open_window, sample_db, select  # noqa: F401
@@ -61,7 +62,7 @@ def test_translation_file_covers_every_string_in_the_code(tmp_path):
     lupdate = str(tool) if tool.exists() else shutil.which("pyside6-lupdate")
     assert lupdate, "pyside6-lupdate is needed to check the translations"
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (ROOT / "editor" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "editor" / "ui").rglob("*.py"))
     subprocess.run([lupdate, "-locations", "none", *sources, "-ts", str(fresh)], check=True,
                    capture_output=True)
     in_code = {(c, s) for c, s, _t in _messages(fresh)}
@@ -155,7 +156,7 @@ def _update_script():
 
 def test_strings_under_a_constant_context_are_translated_too():
     # lupdate skips translate(_CONTEXT, "…"); the update script adds those strings from the syntax trees.
-    found = _update_script().constant_context_messages((ROOT / "editor" / "ui").glob("*.py"))
+    found = _update_script().constant_context_messages((ROOT / "editor" / "ui").rglob("*.py"))
     assert ("PdfExport", "Export annotated PDF") in found
     in_file = {(c, s): t for c, s, t in _messages(TS)}
     for key in found:
@@ -167,9 +168,10 @@ def test_collaboration_dialogs_open_in_every_language(qtbot, qapp, sample_path, 
     store = Store.memory()
     info, _ = store.add_report(read_report(sample_path))
     author = store.ensure_author("Ana Analyst")
+    session = AnnotationSession(store, author)
     install_translators(qapp, language)
     try:
-        built = [ExportPdfDialog(store, info.id, author.id), MergeDialog(store), ConflictsDialog(store),
+        built = [ExportPdfDialog(store, info.id, author.id), MergeDialog(session), ConflictsDialog(session),
                  AgreementDialog(agreement_data(store, info.id))]
         titles = []
         for dialog in built:

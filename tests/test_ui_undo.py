@@ -181,7 +181,7 @@ def test_undo_follows_the_new_history_after_switching_database(qtbot, window):
     press(qtbot, window.tree, Qt.Key.Key_3)
     assert window.actions.undo.isEnabled()
     old_stack = window.session.undo_stack
-    window.set_database(window.store, window.author)  # as after a merge: a fresh history
+    window.set_database(window.store, window.author)  # as after File › Open: a fresh history
     assert not window.actions.undo.isEnabled() and window.actions.undo.text() == "&Undo"
     select(window, "1.2")
     window.tree.setFocus()

@@ -217,7 +217,7 @@ def test_colleagues_annotations_are_shown_with_their_names_and_not_editable(qtbo
     window.store.save_note(node.id, colleague.id, "<p>Colleague's view</p>")
     window.store.set_rating(node.id, window.store.dimensions()[0].id, colleague.id, 2)
     highlight = window.store.add_highlight(node.id, colleague.id, 0, 5, comment_html="<p>look</p>")
-    window.set_database(window.store, window.author)  # pick up the new author name, as after a merge
+    window.reload()  # pick up the new author name, as after a merge
     select(window, "1.3.1")
     notes = window.inspector.colleague_notes
     assert notes.isVisibleTo(window)

@@ -49,15 +49,27 @@ def sanitize_html(html: str) -> str:
     )
 
 
-_BLOCK_END = re.compile(r"</(p|div|li|h[1-4]|blockquote|pre)\s*>|<br\s*/?>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]+>")
+# Scripts, styles and the head of a web page hold no text a reader sees.
+_DROP = re.compile(r"<(script|style|head|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
+_BLOCK = re.compile(
+    r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|header|footer|blockquote|pre|title|body|html)"
+    r"\b[^<>]*>",
+    re.I,
+)
+_TAG = re.compile(r"<[^<>]{1,2000}>")
 
 
-def html_to_text(html: str) -> str:
-    """Plain text of (sanitised) HTML, for search and CSV: block ends become newlines."""
-    text = _BLOCK_END.sub("\n", html)
-    text = _TAG.sub("", text)
-    text = html_lib.unescape(text)
+def html_to_text(html: str, *, page: bool = False) -> str:
+    """Plain text of HTML, every block element on its own line.
+
+    A note or comment (sanitised HTML, for search and CSV): lines trimmed, blank ones
+    dropped. A whole web page (``page``, a report saved from a browser): its scripts,
+    styles and head dropped and its line structure kept for the outline parser.
+    """
+    text = _BLOCK.sub("\n", _DROP.sub("", html) if page else html)
+    text = html_lib.unescape(_TAG.sub("", text))
+    if page:
+        return text.replace("\xa0", " ")
     lines = [line.strip() for line in text.splitlines()]
     return "\n".join(line for line in lines if line)
 

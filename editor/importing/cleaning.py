@@ -224,23 +224,3 @@ def clean_text(text: str, *, toneless_readings: bool = False) -> CleanText:
         pieces.append(text[kept_upto:])
         text = "".join(pieces)
     return CleanText(text, removals, readings, example)
-
-
-# ---------------------------------------------------------------------------
-# A report saved as a web page: reduce it to lines of text before looking for the outline.
-
-_HTML_DROP = re.compile(r"<(script|style|head|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
-_HTML_BLOCK = re.compile(
-    r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|header|footer|blockquote|pre|title|body|html)"
-    r"\b[^<>]*>",
-    re.I,
-)
-_HTML_TAG = re.compile(r"<[^<>]{1,2000}>")
-
-
-def html_to_text(page: str) -> str:
-    """The visible text of an HTML page, one block element per line."""
-    text = _HTML_DROP.sub("", page)
-    text = _HTML_BLOCK.sub("\n", text)
-    text = _HTML_TAG.sub("", text)
-    return html.unescape(text).replace("\xa0", " ")

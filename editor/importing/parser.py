@@ -5,8 +5,9 @@ from __future__ import annotations
 from editor.core.errors import ReportError
 from editor.core.report import ParsedNode, ParsedReport
 from editor.importing.alignment import Alignment, align_bodies
+from editor.core.richtext import html_to_text
 from editor.importing.cleaning import (
-    CleanText, clean_text, has_pinyin_readings, html_to_text, only_site_furniture,
+    CleanText, clean_text, has_pinyin_readings, only_site_furniture,
 )
 from editor.importing.decoding import decode_bytes
 from editor.importing.diagnostics import Located, alignment_warnings, removal_warnings, short
@@ -94,7 +95,7 @@ def parse_report(data: bytes, source: str = "") -> ParsedReport:
         raise ReportError(f"{_where(source)}the file holds only blank lines")
     html_page = looks_like_html(text)
     if html_page:
-        text = html_to_text(text)
+        text = html_to_text(text, page=True)
     try:
         layout = split_layout(text)
     except OutlineNotFound as missing:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from editor.export import ExportOptions, ProgressFn, export_report
+from editor.export import ExportOptions, ProgressFn, atomic_output, export_report
+from editor.export.collect import ExportDocument, collect_export
 from editor.export.agreement import agreement_report
 from editor.store import Store
 
@@ -21,3 +22,17 @@ def export(store: Store, fmt: str, out_path: Path, report_id: str, options: Expo
 def agreement(store: Store, report_id: str) -> dict:
     """Inter-rater agreement between the analysts' ratings of one report."""
     return agreement_report(store, report_id)
+
+
+def collect_pdf(store: Store, report_id: str, options: ExportOptions) -> ExportDocument:
+    """Read what an annotated PDF will show, in the thread that owns the store (fast)."""
+    return collect_export(store, report_id, options)
+
+
+def write_pdf(document: ExportDocument, out_path: Path, progress: ProgressFn | None = None) -> Path:
+    """Lay out and write the PDF of a collected document (slow: the window runs it in a worker thread)."""
+    from editor.export.pdf import write_pdf as write  # Qt's layout code, loaded on first export
+
+    with atomic_output(out_path) as tmp:
+        write(document, tmp, progress)
+    return out_path

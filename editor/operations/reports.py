@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from editor.core.report import ParsedReport
-from editor.importing import read_report
 from editor.operations.changes import NOTHING, Changes
 from editor.store import Store
 
@@ -20,6 +19,8 @@ def import_report(store: Store, report: ParsedReport) -> Changes:
 
 def import_file(store: Store, path: Path) -> Changes:
     """Read a report file and add it (the file is parsed before anything is written)."""
+    from editor.importing import read_report  # the window opens without the importer loaded
+
     return import_report(store, read_report(path))
 
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHB
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from editor.export.agreement import AgreementData, agreement_data
+from editor.ui.host import WindowHost
 
 _NODE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -105,27 +106,17 @@ class AgreementDialog(QDialog):
         if item is not None:
             self.node_requested.emit(item.data(_NODE_ROLE))
 
-    @classmethod
-    def show_agreement(cls, parent: QWidget | None, store, report_id: str) -> tuple[AgreementData, bool]:
-        """Compute and show the agreement of ``report_id``; (the figures, accepted)."""
-        dialog = cls(agreement_data(store, report_id), parent)
-        if parent is not None and hasattr(parent, "select_node"):
-            dialog.node_requested.connect(parent.select_node)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        return dialog.data, accepted
 
-
-def open_agreement_dialog(window) -> AgreementDialog | None:
+def open_agreement_dialog(window: WindowHost) -> AgreementDialog | None:
     """Analysis › Agreement for the window's report, beside the window (not modal).
 
     Clicking a disagreement selects its node in the window's outline, so the analyst
     can read the passage with the dialog still open. Returns the dialog shown.
     """
-    if not getattr(window, "report_id", ""):
+    if not window.report_id:
         return None
-    dialog = AgreementDialog(agreement_data(window.store, window.report_id), window)
+    dialog = AgreementDialog(agreement_data(window.session.store, window.report_id), window.as_parent())
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    if hasattr(window, "select_node"):
-        dialog.node_requested.connect(window.select_node)
+    dialog.node_requested.connect(window.select_node)
     dialog.show()
     return dialog

@@ -1,32 +1,28 @@
-"""One undoable command per kind of edit. Commands call the store, never widgets.
+"""One undoable command per kind of edit; each calls an operation and undoes by calling one again.
 
-Each command records what it needs to put the database's live state back
-exactly as it was: the previous rating, the previous note html, the tombstone
-to clear on redo of a highlight. Widgets learn about the result through
-``AnnotationSession.nodeChanged``.
+Each command records what it needs to put the database's live state back exactly as it
+was: the previous rating, the previous note html, whether the tag was new, the merged
+state to redo a merge. Widgets learn about the result through ``AnnotationSession.changed``.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 
-from editor.ui.session import AnnotationSession, StoreCommandBase
+from editor.operations import annotations as notes_and_tags
+from editor.operations import dimensions, highlights, sharing
+from editor.operations.changes import Changes
+from editor.store.merge import MergeResult
+from editor.store.snapshots import Snapshot
 from editor.ui.i18n import translate
+from editor.ui.session import AnnotationSession, StoreCommandBase
 
 _NOTE_MERGE_ID = 1001
-
 
 
 def _shorten(text: str, limit: int = 24) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _untag(command, remove) -> None:
-    """Undo of a tag-add: ``remove()`` the tag, and take a tag the add created out of the tag list."""
-    with command.store.transaction():
-        remove()
-        if command.creates_tag:
-            command.store.retire_tag_if_unused(command.tag_name)
 
 
 class AddNodeTagCommand(StoreCommandBase):
@@ -36,17 +32,17 @@ class AddNodeTagCommand(StoreCommandBase):
         super().__init__(session, translate("Commands", "Add tag “{tag}”").format(tag=tag_name))
         self.node_id = node_id
         self.tag_name = tag_name
-        self.creates_tag = not session.store.has_tag(tag_name)
-        self.vocabulary_changed = True
+        self.created_tag = False
 
-    def node_ids(self) -> list[str]:
-        return [self.node_id]
+    def do(self) -> Changes:
+        changes = notes_and_tags.add_node_tag(self.store, self.author_id, self.node_id, self.tag_name)
+        self.tag_name = changes.result  # the stored spelling, which undo names
+        self.created_tag = self.created_tag or changes.vocabulary
+        return changes
 
-    def do(self) -> None:
-        self.store.add_node_tag(self.node_id, self.tag_name, self.author_id)
-
-    def undo_(self) -> None:
-        _untag(self, lambda: self.store.remove_node_tag(self.node_id, self.tag_name, self.author_id))
+    def undo_(self) -> Changes:
+        return notes_and_tags.remove_node_tag(self.store, self.author_id, self.node_id, self.tag_name,
+                                              retire_unused=self.created_tag)
 
 
 class RemoveNodeTagCommand(StoreCommandBase):
@@ -57,18 +53,15 @@ class RemoveNodeTagCommand(StoreCommandBase):
         self.node_id = node_id
         self.tag_name = tag_name
 
-    def node_ids(self) -> list[str]:
-        return [self.node_id]
+    def do(self) -> Changes:
+        return notes_and_tags.remove_node_tag(self.store, self.author_id, self.node_id, self.tag_name)
 
-    def do(self) -> None:
-        self.store.remove_node_tag(self.node_id, self.tag_name, self.author_id)
-
-    def undo_(self) -> None:
-        self.store.add_node_tag(self.node_id, self.tag_name, self.author_id)
+    def undo_(self) -> Changes:
+        return notes_and_tags.add_node_tag(self.store, self.author_id, self.node_id, self.tag_name)
 
 
 class SetRatingCommand(StoreCommandBase):
-    """Set (or clear, with None) the analyst's rating of a node on one dimension."""
+    """Set (or clear, with None or 0) the analyst's rating of a node on one dimension."""
 
     def __init__(self, session: AnnotationSession, node_id: str, dimension_id: str,
                  value: int | None) -> None:
@@ -80,19 +73,14 @@ class SetRatingCommand(StoreCommandBase):
         super().__init__(session, text)
         self.node_id = node_id
         self.dimension_id = dimension_id
-        self.value = value or None
-        self.previous = next(
-            (r.value for r in session.store.ratings(node_id, author_id=session.author.id)
-             if r.dimension_id == dimension_id), None)
+        self.value = value or 0
+        self.previous = notes_and_tags.current_rating(session.store, session.author.id, node_id, dimension_id)
 
-    def node_ids(self) -> list[str]:
-        return [self.node_id]
+    def do(self) -> Changes:
+        return notes_and_tags.set_rating(self.store, self.author_id, self.node_id, self.dimension_id, self.value)
 
-    def do(self) -> None:
-        self.store.set_rating(self.node_id, self.dimension_id, self.author_id, self.value)
-
-    def undo_(self) -> None:
-        self.store.set_rating(self.node_id, self.dimension_id, self.author_id, self.previous)
+    def undo_(self) -> Changes:
+        return notes_and_tags.set_rating(self.store, self.author_id, self.node_id, self.dimension_id, self.previous)
 
 
 class EditNoteCommand(StoreCommandBase):
@@ -103,14 +91,13 @@ class EditNoteCommand(StoreCommandBase):
         super().__init__(session, translate("Commands", "Edit note"))
         self.node_id = node_id
         self.html = html
-        note = session.store.note(node_id, session.author.id)
-        self.previous = note.html if note else ""
+        self.previous = notes_and_tags.note_html(session.store, session.author.id, node_id)
         self.typing_run = typing_run
 
     def id(self) -> int:  # noqa: A003 - QUndoCommand API
         return _NOTE_MERGE_ID
 
-    def mergeWith(self, other) -> bool:  # noqa: N802 - Qt API
+    def mergeWith(self, other: StoreCommandBase) -> bool:  # noqa: N802 - Qt API
         # One undo step per stretch of typing on one node, not one per pause.
         if not isinstance(other, EditNoteCommand) or other.node_id != self.node_id:
             return False
@@ -121,14 +108,11 @@ class EditNoteCommand(StoreCommandBase):
             self.setObsolete(True)
         return True
 
-    def node_ids(self) -> list[str]:
-        return [self.node_id]
+    def do(self) -> Changes:
+        return notes_and_tags.set_note(self.store, self.author_id, self.node_id, self.html)
 
-    def do(self) -> None:
-        self.store.save_note(self.node_id, self.author_id, self.html)
-
-    def undo_(self) -> None:
-        self.store.save_note(self.node_id, self.author_id, self.previous)
+    def undo_(self) -> Changes:
+        return notes_and_tags.set_note(self.store, self.author_id, self.node_id, self.previous)
 
 
 class AddHighlightCommand(StoreCommandBase):
@@ -144,21 +128,18 @@ class AddHighlightCommand(StoreCommandBase):
         self.comment_html = comment_html
         self.highlight_id: str | None = None
 
-    def node_ids(self) -> list[str]:
-        return [self.node_id]
-
-    def do(self) -> None:
-        if self.highlight_id is None:
-            highlight = self.store.add_highlight(self.node_id, self.author_id, self.start, self.end,
-                                                 color=self.color, comment_html=self.comment_html)
-            self.highlight_id = highlight.id
-            self.setText(translate("Commands", "Highlight “{quote}”").format(quote=_shorten(highlight.exact)))
-        else:
-            self.store.restore_highlight(self.highlight_id)
-
-    def undo_(self) -> None:
+    def do(self) -> Changes:
         if self.highlight_id is not None:
-            self.store.delete_highlight(self.highlight_id)
+            return highlights.restore_highlight(self.store, self.author_id, self.highlight_id)
+        changes = highlights.add_highlight(self.store, self.author_id, self.node_id, self.start, self.end,
+                                           color=self.color, comment_html=self.comment_html)
+        self.highlight_id = changes.result.id
+        self.setText(translate("Commands", "Highlight “{quote}”").format(quote=_shorten(changes.result.exact)))
+        return changes
+
+    def undo_(self) -> Changes:
+        assert self.highlight_id is not None  # undo only follows a do that made it
+        return highlights.delete_highlight(self.store, self.author_id, self.highlight_id)
 
 
 class UpdateHighlightCommand(StoreCommandBase):
@@ -172,25 +153,19 @@ class UpdateHighlightCommand(StoreCommandBase):
             text = translate("Commands", "Edit highlight comment")
         super().__init__(session, text)
         before = session.store.highlight(highlight_id)
-        self.node_id = before.node_id
         self.highlight_id = highlight_id
         self.color = color
         self.comment_html = comment_html
-        self.previous_color = before.color
-        self.previous_comment = before.comment_html
+        self.previous_color = before.color if color is not None else None
+        self.previous_comment = before.comment_html if comment_html is not None else None
 
-    def node_ids(self) -> list[str]:
-        return [self.node_id]
+    def do(self) -> Changes:
+        return highlights.update_highlight(self.store, self.author_id, self.highlight_id,
+                                           color=self.color, comment_html=self.comment_html)
 
-    def do(self) -> None:
-        self.store.update_highlight(self.highlight_id, color=self.color, comment_html=self.comment_html)
-
-    def undo_(self) -> None:
-        self.store.update_highlight(
-            self.highlight_id,
-            color=self.previous_color if self.color is not None else None,
-            comment_html=self.previous_comment if self.comment_html is not None else None,
-        )
+    def undo_(self) -> Changes:
+        return highlights.update_highlight(self.store, self.author_id, self.highlight_id,
+                                           color=self.previous_color, comment_html=self.previous_comment)
 
 
 class DeleteHighlightCommand(StoreCommandBase):
@@ -200,38 +175,33 @@ class DeleteHighlightCommand(StoreCommandBase):
         highlight = session.store.highlight(highlight_id)
         super().__init__(session, translate("Commands", "Delete highlight “{quote}”").format(
             quote=_shorten(highlight.exact)))
-        self.node_id = highlight.node_id
         self.highlight_id = highlight_id
 
-    def node_ids(self) -> list[str]:
-        return [self.node_id]
+    def do(self) -> Changes:
+        return highlights.delete_highlight(self.store, self.author_id, self.highlight_id)
 
-    def do(self) -> None:
-        self.store.delete_highlight(self.highlight_id)
-
-    def undo_(self) -> None:
-        self.store.restore_highlight(self.highlight_id)
+    def undo_(self) -> Changes:
+        return highlights.restore_highlight(self.store, self.author_id, self.highlight_id)
 
 
 class AddHighlightTagCommand(StoreCommandBase):
-    """Tag a highlight."""
+    """Tag a highlight (undo takes the tag off, and out of the tag list if it was new)."""
 
     def __init__(self, session: AnnotationSession, highlight_id: str, tag_name: str) -> None:
         super().__init__(session, translate("Commands", "Add tag “{tag}” to highlight").format(tag=tag_name))
-        self.node_id = session.store.highlight(highlight_id).node_id
         self.highlight_id = highlight_id
         self.tag_name = tag_name
-        self.creates_tag = not session.store.has_tag(tag_name)
-        self.vocabulary_changed = True
+        self.created_tag = False
 
-    def node_ids(self) -> list[str]:
-        return [self.node_id]
+    def do(self) -> Changes:
+        changes = highlights.tag_highlight(self.store, self.author_id, self.highlight_id, self.tag_name)
+        self.tag_name = changes.result
+        self.created_tag = self.created_tag or changes.vocabulary
+        return changes
 
-    def do(self) -> None:
-        self.store.add_highlight_tag(self.highlight_id, self.tag_name, self.author_id)
-
-    def undo_(self) -> None:
-        _untag(self, lambda: self.store.remove_highlight_tag(self.highlight_id, self.tag_name, self.author_id))
+    def undo_(self) -> Changes:
+        return highlights.untag_highlight(self.store, self.author_id, self.highlight_id, self.tag_name,
+                                          retire_unused=self.created_tag)
 
 
 class RemoveHighlightTagCommand(StoreCommandBase):
@@ -239,18 +209,14 @@ class RemoveHighlightTagCommand(StoreCommandBase):
 
     def __init__(self, session: AnnotationSession, highlight_id: str, tag_name: str) -> None:
         super().__init__(session, translate("Commands", "Remove tag “{tag}” from highlight").format(tag=tag_name))
-        self.node_id = session.store.highlight(highlight_id).node_id
         self.highlight_id = highlight_id
         self.tag_name = tag_name
 
-    def node_ids(self) -> list[str]:
-        return [self.node_id]
+    def do(self) -> Changes:
+        return highlights.untag_highlight(self.store, self.author_id, self.highlight_id, self.tag_name)
 
-    def do(self) -> None:
-        self.store.remove_highlight_tag(self.highlight_id, self.tag_name, self.author_id)
-
-    def undo_(self) -> None:
-        self.store.add_highlight_tag(self.highlight_id, self.tag_name, self.author_id)
+    def undo_(self) -> Changes:
+        return highlights.tag_highlight(self.store, self.author_id, self.highlight_id, self.tag_name)
 
 
 class RenameDimensionCommand(StoreCommandBase):
@@ -261,13 +227,12 @@ class RenameDimensionCommand(StoreCommandBase):
         self.dimension_id = dimension_id
         self.name = name
         self.previous = session.store.dimension(dimension_id).name
-        self.vocabulary_changed = True
 
-    def do(self) -> None:
-        self.store.rename_dimension(self.dimension_id, self.name)
+    def do(self) -> Changes:
+        return dimensions.rename_dimension(self.store, self.dimension_id, self.name)
 
-    def undo_(self) -> None:
-        self.store.rename_dimension(self.dimension_id, self.previous)
+    def undo_(self) -> Changes:
+        return dimensions.rename_dimension(self.store, self.dimension_id, self.previous)
 
 
 class AddDimensionCommand(StoreCommandBase):
@@ -277,10 +242,54 @@ class AddDimensionCommand(StoreCommandBase):
         super().__init__(session, translate("Commands", "Add dimension “{name}”").format(name=name))
         self.name = name
         self.dimension_id = ""
-        self.vocabulary_changed = True
 
-    def do(self) -> None:
-        self.dimension_id = self.store.add_dimension(self.name).id
+    def do(self) -> Changes:
+        changes = dimensions.add_dimension(self.store, self.name)
+        self.dimension_id = changes.result.id
+        return changes
 
-    def undo_(self) -> None:
-        self.store.retire_dimension(self.dimension_id)
+    def undo_(self) -> Changes:
+        return dimensions.retire_dimension(self.store, self.dimension_id)
+
+
+class MergeCommand(StoreCommandBase):
+    """Merge a colleague's database in, as one undo step (undo puts back the copy taken before it)."""
+
+    def __init__(self, session: AnnotationSession, theirs: Path) -> None:
+        super().__init__(session, translate("Commands", "Merge {name}").format(name=theirs.name))
+        self.theirs = theirs
+        self.result: MergeResult | None = None
+        self._merged: Snapshot | None = None
+
+    def do(self) -> Changes:
+        if self._merged is not None:  # redo: the merged state kept by undo, not a second merge
+            return sharing.redo_merge(self.store, self._merged)
+        changes = sharing.merge(self.store, self.theirs)
+        self.result = changes.result
+        return changes
+
+    def undo_(self) -> Changes:
+        assert self.result is not None
+        changes = sharing.undo_merge(self.store, self.result)
+        self._merged = changes.result
+        return changes
+
+
+class ResolveConflictCommand(StoreCommandBase):
+    """Resolve a merge conflict (keep mine / take theirs / both); undo opens it for review again."""
+
+    def __init__(self, session: AnnotationSession, conflict_id: str, choice: str) -> None:
+        super().__init__(session, translate("Commands", "Resolve conflict"))
+        self.conflict_id = conflict_id
+        self.choice = choice
+        self._before: tuple | None = None
+
+    def do(self) -> Changes:
+        changes = sharing.resolve_conflict(self.store, self.conflict_id, self.choice)
+        self._before = changes.result
+        return changes
+
+    def undo_(self) -> Changes:
+        assert self._before is not None
+        before, previous_html = self._before
+        return sharing.reopen_conflict(self.store, before, previous_html)

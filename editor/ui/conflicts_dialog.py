@@ -7,8 +7,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QGr
                                QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout,
                                QWidget)
 
-from editor.core.errors import TrendmarkError
-from editor.store.merge import Conflict, open_conflicts, resolve_conflict
+from editor.operations import sharing
+from editor.store.merge import Conflict
+from editor.ui.commands import ResolveConflictCommand
+from editor.ui.host import WindowHost
+from editor.ui.session import AnnotationSession
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -32,10 +35,11 @@ class ConflictsDialog(QDialog):
 
     node_requested = Signal(str)  # node id: "show me this node in the outline"
 
-    def __init__(self, store, parent: QWidget | None = None) -> None:
+    def __init__(self, session: AnnotationSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Review merge conflicts"))
-        self.store = store
+        self.session = session
+        self.store = session.store
         self.resolved: list[tuple[str, str]] = []  # (conflict id, choice) in the order made
         self.conflicts: list[Conflict] = []
 
@@ -91,7 +95,7 @@ class ConflictsDialog(QDialog):
 
     def reload(self) -> None:
         """Read the open conflicts again and select the first."""
-        self.conflicts = open_conflicts(self.store)
+        self.conflicts = sharing.conflicts(self.store)
         self.table.setRowCount(len(self.conflicts))
         for row, item in enumerate(self.conflicts):
             kind = self.tr("note") if item.kind == "note" else self.tr("highlight comment")
@@ -140,10 +144,8 @@ class ConflictsDialog(QDialog):
         item = self.current()
         if item is None:
             return
-        try:
-            resolve_conflict(self.store, item.id, choice)
-        except (TrendmarkError, ValueError) as exc:
-            self.status.setText(str(exc))
+        if self.session.push(ResolveConflictCommand(self.session, item.id, choice)) is None:
+            self.status.setText(self.session.last_error)
             return
         self.resolved.append((item.id, choice))
         self.reload()
@@ -153,20 +155,16 @@ class ConflictsDialog(QDialog):
             self.node_requested.emit(self.conflicts[row].node_id)
 
     @classmethod
-    def review(cls, parent: QWidget | None, store) -> tuple[list[tuple[str, str]], bool]:
+    def review(cls, window: WindowHost) -> tuple[list[tuple[str, str]], bool]:
         """Run the dialog; (the resolutions made as (conflict id, choice), whether any was made)."""
-        dialog = cls(store, parent)
-        if parent is not None and hasattr(parent, "select_node"):
-            dialog.node_requested.connect(parent.select_node)
+        dialog = cls(window.session, window.as_parent())
+        dialog.node_requested.connect(window.select_node)
         dialog.exec()
         return dialog.resolved, bool(dialog.resolved)
 
 
-def open_conflicts_dialog(window) -> list[tuple[str, str]]:
-    """Analysis › Review conflicts: resolve them, then reload the window if any text changed."""
-    if hasattr(window, "inspector"):
-        window.inspector.flush()
-    resolved, _accepted = ConflictsDialog.review(window, window.store)
-    if resolved and hasattr(window, "set_database"):
-        window.set_database(window.store, window.author)
+def open_conflicts_dialog(window: WindowHost) -> list[tuple[str, str]]:
+    """Analysis › Review conflicts: each resolution is saved at once and undoable on its own."""
+    window.session.flush()
+    resolved, _accepted = ConflictsDialog.review(window)
     return resolved

@@ -21,13 +21,15 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QThread, 
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QListWidget, QListWidgetItem, QMenu, QMessageBox, QProgressDialog, QPushButton, QVBoxLayout, QWidget,
+    QListWidget, QListWidgetItem, QMainWindow, QMenu, QMessageBox, QProgressDialog, QPushButton, QVBoxLayout, QWidget,
 )
 
 from editor.core.errors import TrendmarkError
-from editor.export.collect import ExportDocument, collect_export
-from editor.export.options import PAGE_SIZES, ExportCancelled, ExportOptions, atomic_output
+from editor.core.filenames import safe_file_stem
+from editor.export.collect import ExportDocument
+from editor.export.options import PAGE_SIZES, ExportCancelled, ExportOptions
 from editor.identity import config_dir
+from editor.operations.exports import collect_pdf, write_pdf
 from editor.ui.i18n import translate
 
 _CONTEXT = "PdfExport"  # update.py also collects translate(_CONTEXT, …) calls
@@ -46,13 +48,6 @@ def _settings() -> QSettings:
     return QSettings(str(config_dir() / "export.ini"), QSettings.Format.IniFormat)
 
 
-def suggested_file_name(title: str) -> str:
-    """A file name from a report title: characters file systems dislike removed."""
-    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title)
-    name = re.sub(r"\s+", " ", name).strip().rstrip(".").strip() or "report"
-    return f"{name[:80].strip()}.pdf"
-
-
 class ExportPdfDialog(QDialog):
     """Choose the file, the page size and which nodes and annotations the PDF includes."""
 
@@ -65,7 +60,7 @@ class ExportPdfDialog(QDialog):
             QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
         self._author_id = author_id
 
-        self.path_edit = QLineEdit(str(Path(folder) / suggested_file_name(report.title)), self)
+        self.path_edit = QLineEdit(str(Path(folder) / (safe_file_stem(report.title) + ".pdf")), self)
         browse = QPushButton(translate(_CONTEXT, "Browse…"), self)
         browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
@@ -192,11 +187,8 @@ class _PdfThread(QThread):
 
     def run(self) -> None:
         """Write the PDF; report the outcome by signal."""
-        from editor.export.pdf import write_pdf  # QtGui layout code, loaded on first export
-
         try:
-            with atomic_output(self._path) as tmp:
-                write_pdf(self._document, tmp, self._progress)
+            write_pdf(self._document, self._path, self._progress)
         except ExportCancelled:
             self.cancelled.emit()
         except TrendmarkError as exc:
@@ -239,7 +231,7 @@ class PdfExporter(QObject):
         if self._thread is not None:
             return False
         try:
-            document = collect_export(store, report_id, choice.options)
+            document = collect_pdf(store, report_id, choice.options)
         except (TrendmarkError, ValueError) as exc:
             self._warn(str(exc))
             return False
@@ -283,7 +275,7 @@ class PdfExporter(QObject):
 
     def _written(self, path: str) -> None:
         self._close_progress()
-        bar = self._parent.statusBar() if hasattr(self._parent, "statusBar") else None
+        bar = self._parent.statusBar() if isinstance(self._parent, QMainWindow) else None
         if bar is not None:
             bar.showMessage(translate(_CONTEXT, "Exported {path}").format(path=path), 8000)
         if self._open_when_done:
@@ -337,9 +329,7 @@ def add_pdf_export_action(window, menu: QMenu) -> QAction:
             QMessageBox.information(window, translate(_CONTEXT, "Export annotated PDF"),
                                     translate(_CONTEXT, "Import or open a report first."))
             return
-        inspector = getattr(window, "inspector", None)
-        if inspector is not None and hasattr(inspector, "flush"):
-            inspector.flush()  # the note being typed belongs in the export
+        window.session.flush()  # the note being typed belongs in the export
         choice, accepted = ExportPdfDialog.get_choice(window, window.store, report_id, window.author.id)
         if accepted and choice is not None:
             exporter.start(window.store, report_id, choice)

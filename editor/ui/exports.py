@@ -17,8 +17,10 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, QT_TRANSLATE_NOOP, 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from editor.core.errors import TrendmarkError
-from editor.export import ExportCancelled, ExportOptions, export_report
-from editor.store.sharing import share_copy
+from editor.core.filenames import safe_file_stem
+from editor.export import ExportCancelled, ExportOptions
+from editor.operations.exports import export
+from editor.operations.sharing import share
 from editor.ui.i18n import plain_label, translate
 
 
@@ -52,13 +54,6 @@ DATA_FORMATS: tuple[DataFormat, ...] = (
     DataFormat("qdpx", QT_TRANSLATE_NOOP("DataExport", "&REFI-QDA project…"), ".qdpx",
                QT_TRANSLATE_NOOP("DataExport", "REFI-QDA projects (*.qdpx)")),
 )
-
-
-def safe_file_stem(text: str, fallback: str = "report") -> str:
-    """A file name stem from a title: characters file systems refuse removed, length kept sensible."""
-    stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text)
-    stem = re.sub(r"\s+", " ", stem).strip().strip(".").strip()
-    return stem[:80].strip() or fallback
 
 
 def _with_suffix(path: Path, suffix: str) -> Path:
@@ -130,7 +125,7 @@ class ExportActions:
             return not progress.wasCanceled()
 
         try:
-            written = export_report(window.store, code, path, window.report_id, options or ExportOptions(), report)
+            written = export(window.store, code, path, window.report_id, options or ExportOptions(), report)
         except ExportCancelled:
             window.statusBar().showMessage(translate("DataExport", "Export cancelled; nothing was written."), 8000)
             return None
@@ -162,7 +157,7 @@ class ExportActions:
         window = self.window
         window.session.flush()  # pending typing goes into the copy
         try:
-            written = share_copy(window.store, path)
+            written = share(window.store, path)
         except (TrendmarkError, OSError) as exc:
             QMessageBox.critical(window, translate("DataExport", "Save a copy for sharing"),
                                  translate("DataExport", "{path} could not be written:\n\n{error}").format(

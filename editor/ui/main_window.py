@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from editor.core.annotations import Author
+from editor.operations.changes import Changes
 from editor.ui.annotation_edits import AnnotationEdits
 from editor.ui.database import DatabaseActions
 from editor.ui.dialogs import ShortcutsDialog
@@ -89,7 +90,7 @@ class MainWindow(QMainWindow):
         self.actions.show_colleagues.setChecked(self.settings.show_colleagues())
         self.status = StatusPanel(self.statusBar(), self)
         self.database = DatabaseActions(self)
-        self.importer = ReportImporter(self, lambda: self.store)
+        self.importer = ReportImporter(self, lambda: self.session)
         self.importer.imported.connect(self.show_report)
         self.setAcceptDrops(True)
         self.reading_pane.setAcceptDrops(False)  # drops go to the window: import, not paste
@@ -127,8 +128,7 @@ class MainWindow(QMainWindow):
         session = self.session
         session.show_colleagues = self.actions.show_colleagues.isChecked()
         session.flushRequested.connect(self.inspector.flush)
-        session.nodeChanged.connect(self._on_node_changed)
-        session.vocabularyChanged.connect(self._refresh_vocabulary)
+        session.changed.connect(self._on_changed)
         session.saveStateChanged.connect(self.status.set_save_state)
         self.actions.follow_undo_stack(session.undo_stack)
         editable = not session.read_only
@@ -169,6 +169,10 @@ class MainWindow(QMainWindow):
             old_store.close()
         self.report_id = ""
         self.load_initial_report()
+
+    def as_parent(self) -> QWidget:
+        """The widget the window's dialogs are parented to (itself)."""
+        return self
 
     def _match_text(self, text: str) -> set[str]:
         if not self.report_id:
@@ -298,7 +302,31 @@ class MainWindow(QMainWindow):
         return load_node_annotations(self.store, node, self.author.id, self._author_names, crumb,
                                      include_colleagues=self.session.show_colleagues)
 
-    # -- refresh after edits ---------------------------------------------------------------------
+    # -- refresh after edits: one path, from the Changes every operation returns ----------------
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.everything:
+            self.reload()
+            return
+        if changes.vocabulary:
+            self._refresh_vocabulary()
+        if changes.reports or changes.outline:
+            self._update_title()
+        for node_id in changes.nodes:
+            self._on_node_changed(node_id)
+
+    def reload(self) -> None:
+        """Read everything again (after a merge or its undo), keeping the undo history and the place."""
+        self._author_names = {a.id: a.name for a in self.store.authors()}
+        self._author_names[self.author.id] = self.author.name
+        self.reading_pane.set_authors(self._author_names, self.author.id)
+        self._refresh_vocabulary()
+        self._save_tree_state()
+        reports = {r.id for r in self.store.reports()}
+        if self.report_id in reports:
+            self.show_report(self.report_id)
+        else:
+            self.load_initial_report()
+
     def _on_node_changed(self, node_id: str) -> None:
         self.model.update_summary(node_id, self.session.summary(node_id))
         if node_id in self.reading_pane.shown_node_ids():

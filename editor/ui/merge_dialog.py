@@ -10,17 +10,22 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayo
                                QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from editor.core.errors import TrendmarkError
-from editor.store.merge import MergeResult, merge_database
+from editor.operations.sharing import merge
+from editor.store.merge import MergeResult
+from editor.ui.commands import MergeCommand
+from editor.ui.host import WindowHost
 from editor.ui.i18n import translate
+from editor.ui.session import AnnotationSession
 
 
 class MergeDialog(QDialog):
     """Preview a merge (a dry run), then merge; both versions of a conflicting text are kept for review."""
 
-    def __init__(self, store, path: Path | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, session: AnnotationSession, path: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Merge a colleague's database"))
-        self.store = store
+        self.session = session
+        self.store = session.store
         self.result: MergeResult | None = None
         self.preview: MergeResult | None = None
 
@@ -50,7 +55,7 @@ class MergeDialog(QDialog):
         layout.addWidget(self.summary, 1)
         layout.addWidget(self.buttons)
         self.resize(560, 380)
-        if store.read_only:
+        if session.read_only:
             self.summary.setPlainText(self.tr("This database is read-only; nothing can be merged into it."))
             self.path_edit.setEnabled(False)
             browse.setEnabled(False)
@@ -80,7 +85,7 @@ class MergeDialog(QDialog):
             return
         try:
             with _busy():
-                self.preview = merge_database(self.store, path, dry_run=True)
+                self.preview = merge(self.store, path, dry_run=True).result
         except TrendmarkError as exc:
             self.summary.setPlainText(str(exc))
             return
@@ -89,23 +94,25 @@ class MergeDialog(QDialog):
         self.merge_button.setEnabled(self.preview.changed)
 
     def run_merge(self) -> None:
-        """Merge for real (one transaction, after a backup) and close."""
+        """Merge for real (one transaction, after a backup; one step on the undo history) and close."""
         path = self.chosen_path()
         if path is None or self.preview is None:
             return
-        try:
-            with _busy():
-                self.result = merge_database(self.store, path)
-        except TrendmarkError as exc:
-            self.summary.setPlainText(str(exc))
+        command = MergeCommand(self.session, path)
+        with _busy():
+            changes = self.session.push(command)
+        if changes is None or command.result is None:
+            self.summary.setPlainText(self.session.last_error)
             self.merge_button.setEnabled(False)
             return
+        self.result = command.result
         self.accept()
 
     @classmethod
-    def merge(cls, parent: QWidget | None, store, path: Path | None = None) -> tuple[MergeResult | None, bool]:
+    def merge(cls, parent: QWidget | None, session: AnnotationSession,
+              path: Path | None = None) -> tuple[MergeResult | None, bool]:
         """Run the dialog; (the merge result, accepted)."""
-        dialog = cls(store, path, parent)
+        dialog = cls(session, path, parent)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         return dialog.result, accepted and dialog.result is not None
 
@@ -120,23 +127,19 @@ class _busy:
         QGuiApplication.restoreOverrideCursor()
 
 
-def open_merge_dialog(window) -> MergeResult | None:
-    """File › Merge…: merge a colleague's database into the window's, then reload and offer the conflicts.
+def open_merge_dialog(window: WindowHost) -> MergeResult | None:
+    """File › Merge…: merge a colleague's database into the window's, then offer the conflicts.
 
-    Pending typing is saved first. After a merge that changed anything the window
-    reloads its database (the undo history is cleared: earlier edits cannot be undone
-    over merged rows).
+    Pending typing is saved first. The merge is one step on the undo history: Undo puts
+    the database back as it was before it; the window refreshes from the merge's Changes.
     """
-    if hasattr(window, "inspector"):
-        window.inspector.flush()
-    result, accepted = MergeDialog.merge(window, window.store)
+    window.session.flush()
+    result, accepted = MergeDialog.merge(window.as_parent(), window.session)
     if not accepted or result is None:
         return None
-    if result.changed and hasattr(window, "set_database"):
-        window.set_database(window.store, window.author)
     if result.conflict_ids:
         answer = QMessageBox.question(
-            window, translate("MergeDialog", "Merge"),
+            window.as_parent(), translate("MergeDialog", "Merge"),
             translate("MergeDialog", "{count} text(s) were changed on both sides; both versions are kept. "
                       "Review them now?").format(count=len(result.conflict_ids)))
         if answer == QMessageBox.StandardButton.Yes:

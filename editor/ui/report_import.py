@@ -7,6 +7,7 @@ store's connection belongs to it) as the store's single all-or-nothing transacti
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Qt, Signal
@@ -14,8 +15,10 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from editor.core.errors import TrendmarkError
 from editor.core.report import ParsedReport
+from editor.operations.reports import import_report
 from editor.ui.dialogs import ImportReportDialog
 from editor.ui.i18n import translate
+from editor.ui.session import AnnotationSession
 
 
 def parse_report_file(path: Path) -> ParsedReport:
@@ -49,10 +52,10 @@ class ReportImporter(QObject):
     imported = Signal(str)  # report id, once stored (also when it was already there)
     failed = Signal(str)
 
-    def __init__(self, parent: QWidget, store_provider) -> None:
+    def __init__(self, parent: QWidget, session_provider: Callable[[], AnnotationSession]) -> None:
         super().__init__(parent)
         self._parent = parent
-        self._store_provider = store_provider
+        self._session_provider = session_provider
         self._threads: set[_ParseThread] = set()  # kept alive until Qt says they finished
         self._busy = False
         self._progress: QProgressDialog | None = None
@@ -119,12 +122,13 @@ class ReportImporter(QObject):
             return
         if self._progress is not None:
             self._progress.setLabelText(translate("ReportImporter", "Saving {title}…").format(title=report.title))
-        store = self._store_provider()
-        try:
-            info, created = store.add_report(report)
-        except TrendmarkError as exc:
-            self._fail(str(exc))
+        session = self._session_provider()
+        # Not an undo step (a report is not taken out again); the undo history stays as it was.
+        changes = session.apply(lambda: import_report(session.store, report))
+        if changes is None:
+            self._fail(session.last_error)
             return
+        info, created = changes.result
         self._close_progress()
         counts = report.counts()
         summary = translate("ReportImporter", "{chapters} chapters, {sections} sections, {points} points.").format(

@@ -166,6 +166,14 @@
         <source>Add dimension “{name}”</source>
         <translation>添加评分维度“{name}”</translation>
     </message>
+    <message>
+        <source>Merge {name}</source>
+        <translation>合并 {name}</translation>
+    </message>
+    <message>
+        <source>Resolve conflict</source>
+        <translation>解决冲突</translation>
+    </message>
 </context>
 <context>
     <name>ConflictsDialog</name>

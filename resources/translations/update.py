@@ -110,11 +110,11 @@ def add_messages(ts_path: Path, messages: set[tuple[str, str]]) -> None:
 
 def update(language: str) -> int:
     ts_path = HERE / f"trendmark_{language}.ts"
-    sources = sorted(str(p.relative_to(ROOT)) for p in SOURCES.glob("*.py"))
+    sources = sorted(str(p.relative_to(ROOT)) for p in SOURCES.rglob("*.py"))
     subprocess.run([_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources,
                     "-target-language", language, "-ts", str(ts_path.relative_to(ROOT))],
                    cwd=ROOT, check=True)
-    add_messages(ts_path, constant_context_messages(SOURCES.glob("*.py")))
+    add_messages(ts_path, constant_context_messages(SOURCES.rglob("*.py")))
     missing = fill(ts_path, _translations(language))
     if missing:
         for source in missing:

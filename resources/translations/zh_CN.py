@@ -31,6 +31,8 @@ TRANSLATIONS: dict[str, str] = {
     "Edit note": "编辑笔记",
     "Highlight": "高亮",
     "Highlight “{quote}”": "高亮“{quote}”",
+    "Merge {name}": "合并 {name}",
+    "Resolve conflict": "解决冲突",
     "Recolour highlight": "更改高亮颜色",
     "Edit highlight comment": "编辑高亮批注",
     "Delete highlight “{quote}”": "删除高亮“{quote}”",
