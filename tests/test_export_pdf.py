@@ -46,7 +46,8 @@ def test_notes_keep_their_text_including_list_items(pdf):
     flat = pdf.flat()
     for html in NOTES.values():
         for line in html_to_text(html).splitlines():
-            assert line in flat, line
+            words = line.lstrip(" •").split(". ", 1)[-1] if line.lstrip()[:1] in "•0123456789" else line
+            assert words in flat, line  # the PDF draws list markers as Qt lays lists out
 
 
 def test_highlighted_passages_and_their_comments_extract_in_chinese(pdf):

@@ -133,7 +133,7 @@ def test_formatted_note_is_saved_after_a_pause_and_survives_reopening(qtbot, win
     note = window.store.note(node.id, window.author.id)
     assert "<b>rural demand</b>" in note.html
     assert "<ul><li>first</li><li>second</li></ul>" in note.html
-    assert note.text.splitlines() == ["Key point rural demand", "first", "second"]
+    assert note.text.splitlines() == ["Key point rural demand", "• first", "• second"]
     assert window.status.save_text() == "All changes saved"
     window = reopen(qtbot, window)
     select(window, "1.1.2")

@@ -12,7 +12,7 @@ from editor.core.errors import StoreError
 from editor.identity import default_database
 
 if TYPE_CHECKING:
-    from editor.core.annotations import Author, Node
+    from editor.core.annotations import Author, Node, ReportInfo
     from editor.store import Store
 
 Out = Callable[[str], None]
@@ -47,9 +47,24 @@ def author(store: Store, args: argparse.Namespace) -> Author:
     return resolve_author(store, args.author)
 
 
+def chosen_report(store: Store, args: argparse.Namespace) -> ReportInfo:
+    """The report named by --report; without it, the only one, else the one last imported or opened.
+
+    With several reports and no --report, one ``note:`` line says which was taken.
+    """
+    from editor.operations.reports import current_report
+
+    if args.report:
+        return store.report(args.report)
+    info, several = current_report(store)
+    if several:
+        note(f"report «{info.title}» (use --report to choose)")
+    return info
+
+
 def target_node(store: Store, args: argparse.Namespace) -> Node:
-    """The node named by the NODE argument (a path like 1.1, or an id) in --report."""
-    return store.find_node(store.report(args.report).id, args.node)
+    """The node named by the NODE argument (a path like 1.1, or an id) in the chosen report."""
+    return store.find_node(chosen_report(store, args).id, args.node)
 
 
 def bundled_sample() -> bytes:

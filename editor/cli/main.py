@@ -8,6 +8,7 @@ Every failure a user can cause ends as one line ``error: …`` on stderr, exit 2
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -69,6 +70,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return _open_gui(args)
         return args.handler(args, _out)
+    except BrokenPipeError:
+        # `trendmark outline | head -1`: the reader has all it wanted. Point stdout at
+        # nothing so the interpreter's final flush does not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except UsageError as exc:
         return _fail(str(exc))
     except TrendmarkError as exc:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from editor.cli.common import Out, Register, describe_counts, dumps, note, open_store
+from editor.cli.common import chosen_report, Out, Register, describe_counts, dumps, note, open_store
 
 EXPORT_FORMATS = ["pdf", "json", "csv", "md", "w3c", "qdpx"]
 
@@ -73,7 +73,7 @@ def _node_tree(nodes) -> list[dict]:
 
 def cmd_outline(args: argparse.Namespace, out: Out) -> int:
     with open_store(args) as store:
-        info = store.report(args.report)
+        info = chosen_report(store, args)
         nodes = store.nodes(info.id)
     if args.json:
         out(dumps({"id": info.id, "title": info.title, "source": info.source,
@@ -109,7 +109,7 @@ def cmd_export(args: argparse.Namespace, out: Out) -> int:
     from editor.operations.exports import export
 
     with open_store(args) as store:
-        report = store.report(args.report)
+        report = chosen_report(store, args)
         mine = author(store, args) if args.mine else None
         options = ExportOptions(
             annotated_only=args.annotated_only, tags=tuple(args.tag), min_rating=args.min_rating,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from editor.cli.common import Out, Register, dumps, open_store
+from editor.cli.common import chosen_report, Out, Register, dumps, open_store
 
 CHOICES = ("mine", "theirs", "both")
 
@@ -100,6 +100,6 @@ def cmd_agreement(args: argparse.Namespace, out: Out) -> int:
     from editor.operations.exports import agreement
 
     with open_store(args) as store:
-        result = agreement(store, store.report(args.report).id)
+        result = agreement(store, chosen_report(store, args).id)
     out(dumps(result) if args.json else format_agreement(result))
     return 0

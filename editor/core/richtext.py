@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from html.parser import HTMLParser
 
 import nh3
 
@@ -62,16 +63,62 @@ _TAG = re.compile(r"<[^<>]{1,2000}>")
 def html_to_text(html: str, *, page: bool = False) -> str:
     """Plain text of HTML, every block element on its own line.
 
-    A note or comment (sanitised HTML, for search and CSV): lines trimmed, blank ones
-    dropped. A whole web page (``page``, a report saved from a browser): its scripts,
-    styles and head dropped and its line structure kept for the outline parser.
+    A note or comment (sanitised HTML, for search, CSV, JSON, QDPX): lines trimmed,
+    blank ones dropped, every list item on its own line with its number ("1. ") or
+    bullet ("• "), nested lists indented. A whole web page (``page``, a report saved from
+    a browser): its scripts, styles and head dropped and its line structure kept for the
+    outline parser.
     """
-    text = _BLOCK.sub("\n", _DROP.sub("", html) if page else html)
-    text = html_lib.unescape(_TAG.sub("", text))
     if page:
-        return text.replace("\xa0", " ")
-    lines = [line.strip() for line in text.splitlines()]
-    return "\n".join(line for line in lines if line)
+        text = _BLOCK.sub("\n", _DROP.sub("", html))
+        return html_lib.unescape(_TAG.sub("", text)).replace("\xa0", " ")
+    collector = _PlainText()
+    collector.feed(html)
+    collector.close()
+    return collector.text()
+
+
+class _PlainText(HTMLParser):
+    """Sanitised note HTML to lines of text, lists numbered as the reader saw them."""
+
+    _BLOCKS = frozenset({"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "table"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self._lines: list[list[str]] = [["", ""]]  # (indent and list marker, text) per line
+        self._lists: list[list[int | None]] = []  # per open list: [next number] or [None] for bullets
+
+    def _break(self) -> None:
+        if self._lines[-1][1].strip():
+            self._lines.append(["", ""])
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._BLOCKS:
+            self._break()
+        elif tag in ("ol", "ul"):
+            self._break()
+            start = next((int(v) for k, v in attrs if k == "start" and v and v.isdigit()), 1)
+            self._lists.append([start if tag == "ol" else None])
+        elif tag == "li":
+            self._break()
+            counter = self._lists[-1] if self._lists else [None]
+            marker = "•" if counter[0] is None else f"{counter[0]}."
+            if counter[0] is not None:
+                counter[0] += 1
+            self._lines[-1] = ["  " * max(0, len(self._lists) - 1) + marker + " ", ""]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("ol", "ul") and self._lists:
+            self._lists.pop()
+            self._break()
+        elif tag in self._BLOCKS or tag == "li":
+            self._break()
+
+    def handle_data(self, data: str) -> None:
+        self._lines[-1][1] += data
+
+    def text(self) -> str:
+        return "\n".join(prefix + text.strip() for prefix, text in self._lines if text.strip())
 
 
 def text_to_html(text: str) -> str:

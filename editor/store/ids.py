@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
+import colorsys
 import zlib
+from collections.abc import Collection
 
 from editor.core.report import TRENDMARK_NAMESPACE
 
@@ -57,9 +59,26 @@ def note_id(node_id: str, author_id: str) -> str:
     return str(uuid.uuid5(NOTE_NAMESPACE, f"{node_id}\x1f{author_id}"))
 
 
-def palette_color(name: str) -> str:
-    """The default colour of a new tag, the same for the same name on every machine."""
-    return TAG_PALETTE[zlib.crc32(name_key(name).encode("utf-8")) % len(TAG_PALETTE)]
+def palette_color(name: str, taken: Collection[str] = ()) -> str:
+    """The default colour of a new tag: one no live tag has (``taken``), starting from the name's own.
+
+    The start depends on the name only, so the first tags of a fresh database get the same
+    colours on every machine; a colour in use is skipped, and past the palette pastel hues
+    a golden angle apart are made, so two tags never share a default colour.
+    """
+    used = {color.upper() for color in taken}
+    start = zlib.crc32(name_key(name).encode("utf-8"))
+    for step in range(len(TAG_PALETTE)):
+        color = TAG_PALETTE[(start + step) % len(TAG_PALETTE)]
+        if color not in used:
+            return color
+    for step in range(1, 4096):
+        hue = ((start % 360) + step * 137.508) % 360 / 360
+        red, green, blue = colorsys.hls_to_rgb(hue, 0.80, 0.70 + 0.25 * ((step // 7) % 2))
+        color = f"#{round(red * 255):02X}{round(green * 255):02X}{round(blue * 255):02X}"
+        if color not in used:
+            return color
+    return TAG_PALETTE[start % len(TAG_PALETTE)]  # 4,000 tags: shared colours are the least of it
 
 
 def clean_color(color: str) -> str:

@@ -38,7 +38,8 @@ class TagsMixin(StoreBase):
             if row is None:
                 if author_id is not None:
                     self._require_author(author_id)
-                tag = Tag(tag_id(name), name, wanted or palette_color(name))
+                taken = [] if wanted else [c for (c,) in self._all("SELECT color FROM tags WHERE deleted_at IS NULL")]
+                tag = Tag(tag_id(name), name, wanted or palette_color(name, taken))
                 stamp = now()
                 self._exec("INSERT INTO tags (id, name, color, author_id, created_at, updated_at)"
                            " VALUES (?, ?, ?, ?, ?, ?)", (tag.id, tag.name, tag.color, author_id, stamp, stamp))

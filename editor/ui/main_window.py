@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 from typing import Callable
 
@@ -10,7 +11,9 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from editor.core.annotations import Author
+from editor.core.errors import StoreError
 from editor.operations.changes import Changes
+from editor.operations.reports import open_report
 from editor.ui.annotation_edits import AnnotationEdits
 from editor.ui.database import DatabaseActions
 from editor.ui.dialogs import ShortcutsDialog
@@ -209,6 +212,8 @@ class MainWindow(QMainWindow):
         expanded, current = self.settings.tree_state(report_id)
         self.outline.load(nodes, self.session.summaries(report_id), expanded, current)
         self.settings.set_last_report(self.store.path, report_id)
+        with suppress(StoreError):  # only a default for commands naming no report; a busy file may skip it
+            open_report(self.store, report_id)
         self._update_title()
         self.reportShown.emit(report_id)
 
