@@ -110,7 +110,8 @@ def test_tagged_nodes_are_coded_selections_with_notes(project, sample):
         node = sample.node(path)
         selection = found[node.id]
         start, end = int(selection.get("startPosition")), int(selection.get("endPosition"))
-        assert text[start:end] == f"{node.number} {node.title}\n{node.body}"
+        assert text[start:end] == (f"{node.number} {node.title}\n{node.body}" if node.body
+                                        else f"{node.number} {node.title}")  # never a trailing line break
         coded = sorted(ref.get("targetGUID") for ref in selection.iterfind("q:Coding/q:CodeRef", NS))
         assert coded == sorted(tag_ids[tag] for p, tag, _ in NODE_TAGS if p == path)
         assert set(coded) <= code_ids
@@ -152,3 +153,23 @@ def test_cli_qdpx_filtered_by_tag(tmp_path):
     for selection in document.iterfind(".//q:PlainTextSelection", NS):
         start, end = int(selection.get("startPosition")), int(selection.get("endPosition"))
         assert 0 <= start < end <= len(text)
+
+
+def test_a_node_without_text_adds_no_blank_line():
+    from editor.core.annotations import Node
+    from editor.export.qdpx import source_text
+
+    class Entry:
+        def __init__(self, node):
+            self.node = node
+
+    def node(number, title, body):
+        return Node(id=number, report_id="r", parent_id=None, level=1, position=0, number=number, path=number,
+                    title=title, body=body)
+
+    class Document:
+        nodes = [Entry(node("一", "章", "")), Entry(node("1.1", "節", "正文"))]
+
+    text, spans = source_text(Document())
+    assert text == "一 章\n\n1.1 節\n正文\n\n"
+    assert text[spans["一"].start:spans["一"].end] == "一 章"

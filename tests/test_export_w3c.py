@@ -183,7 +183,7 @@ def test_highlight_targets_select_the_right_text(sample, collection):
 def test_bodies_comments_tags_and_ratings(collection, sample):
     first = next(h for h in items_by(collection, "highlighting") if h["target"]["selector"][0]["exact"] == "農村地區")
     comment, tag = first["body"]
-    assert comment == {"type": "TextualBody", "purpose": "commenting", "format": "text/html", "language": "zh",
+    assert comment == {"type": "TextualBody", "purpose": "commenting", "format": "text/html", "language": "zh-Hant",
                        "value": sample.store.highlight(sample.highlight_ids[0]).comment_html}
     assert tag["purpose"] == "tagging" and tag["value"] == "風險"
     plain = next(h for h in items_by(collection, "highlighting") if h["target"]["selector"][0]["exact"] == "𠮷野家門店")
@@ -191,7 +191,7 @@ def test_bodies_comments_tags_and_ratings(collection, sample):
 
     notes = items_by(collection, "commenting")
     assert {n["creator"]["name"] for n in notes} == {ALICE, BOB}
-    assert all(n["body"][0]["format"] == "text/html" and n["body"][0]["language"] == "zh" for n in notes)
+    assert all(n["body"][0]["format"] == "text/html" and n["body"][0]["language"] == "zh-Hant" for n in notes)
     assert any("<b>消費需求</b>" in n["body"][0]["value"] for n in notes)
 
     tag_values = sorted((t["creator"]["name"], t["body"][0]["value"]) for t in items_by(collection, "tagging"))
@@ -249,3 +249,16 @@ def test_cli_w3c_export_validates(tmp_path, capsys):
     collection = json.loads(out.read_text(encoding="utf-8"))
     assert must_failures(collection, COLLECTION_MUSTS) == []
     assert collection["total"] == len(HIGHLIGHTS) + len(NOTES) + len(NODE_TAGS) + len(RATINGS)
+
+
+def test_the_embedded_page_says_its_context(collection):
+    assert collection["first"]["@context"] == collection["@context"]
+
+
+def test_simplified_text_is_tagged_zh_hans():
+    from editor.core.script import chinese_language_tag
+
+    assert chinese_language_tag("下沉市场消费金融与移动支付") == "zh-Hans"
+    assert chinese_language_tag("下沉市場消費金融與移動支付") == "zh-Hant"
+    assert chinese_language_tag("風險", context="下沉市场的发展") == "zh-Hans"  # too short to tell alone
+    assert chinese_language_tag("risk") is None

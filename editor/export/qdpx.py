@@ -63,9 +63,12 @@ def source_text(document: ExportDocument) -> tuple[str, dict[str, NodeSpan]]:
     offset = 0
     for entry in document.nodes:
         node = entry.node
-        heading = f"{node.number} {node.title}".strip() + "\n"
-        block = heading + node.body
-        spans[node.id] = NodeSpan(offset, offset + len(heading), offset + len(block))
+        heading = f"{node.number} {node.title}".strip()
+        # A node without text is its heading line alone: no blank line of its own, and a
+        # selection of it ends at its last character, not on a line break.
+        block = f"{heading}\n{node.body}" if node.body else heading
+        body_start = offset + len(heading) + (1 if node.body else 0)
+        spans[node.id] = NodeSpan(offset, body_start, offset + len(block.rstrip("\n")))
         pieces.append(block + "\n\n")
         offset += len(block) + 2
     return "".join(pieces), spans

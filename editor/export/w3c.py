@@ -15,7 +15,7 @@ One collection with a single embedded ``AnnotationPage`` (``first``) whose ``ite
 Every annotation carries ``@context``, ``id`` (``urn:uuid:``; notes and highlights use
 their database id, tag and rating annotations a UUIDv5 of node, dimension or tag, and
 author, so repeated exports agree), ``created``, ``modified`` and its ``creator`` (a
-``Person`` with ``name``). Bodies in Chinese are marked ``"language": "zh"``. A
+``Person`` with ``name``). Bodies in Chinese are marked ``"language": "zh-Hant"`` or ``"zh-Hans"``. A
 highlight's colour is carried by an embedded ``CssStylesheet`` and the target's
 ``styleClass``.
 """
@@ -30,13 +30,13 @@ from typing import Any
 
 from editor import __version__
 from editor.core.clock import now_iso
+from editor.core.script import chinese_language_tag
 from editor.core.report import TRENDMARK_NAMESPACE
 
 from .collect import ExportDocument, HighlightEntry, NodeEntry
 from .options import ProgressFn, check_progress
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _PROGRESS_EVERY = 200
 
 
@@ -52,10 +52,12 @@ def _derived_id(*parts: str) -> str:
     return f"urn:uuid:{uuid.uuid5(TRENDMARK_NAMESPACE, chr(0x1F).join(parts))}"
 
 
-def _textual_body(value: str, purpose: str, fmt: str = "text/plain", text_for_language: str | None = None) -> dict:
+def _textual_body(value: str, purpose: str, fmt: str = "text/plain", text_for_language: str | None = None,
+                  context: str = "") -> dict:
     body: dict[str, Any] = {"type": "TextualBody", "purpose": purpose, "value": value, "format": fmt}
-    if _CJK.search(text_for_language if text_for_language is not None else value):
-        body["language"] = "zh"
+    language = chinese_language_tag(text_for_language if text_for_language is not None else value, context)
+    if language:
+        body["language"] = language
     return body
 
 
@@ -65,6 +67,11 @@ class _AnnotationBuilder:
     def __init__(self, document: ExportDocument) -> None:
         self.document = document
         self.dimensions = {d.id: d for d in document.dimensions}
+        # Short texts (a tag, a rating) take the script of the report they belong to.
+        self.context = document.report.title + "".join(entry.node.body[:200] for entry in document.nodes[:20])
+
+    def _body(self, value: str, purpose: str, fmt: str = "text/plain", text_for_language: str | None = None) -> dict:
+        return _textual_body(value, purpose, fmt, text_for_language, self.context)
 
     def _base(self, annotation_id: str, motivation: str, author_id: str, created: str, modified: str) -> dict:
         return {
@@ -90,10 +97,10 @@ class _AnnotationBuilder:
         out = self._base(urn(h.id), "highlighting", h.author_id, h.created_at, h.updated_at)
         bodies = []
         if h.comment_html.strip():
-            bodies.append(_textual_body(h.comment_html, "commenting", "text/html", h.comment_text))
+            bodies.append(self._body(h.comment_html, "commenting", "text/html", h.comment_text))
         elif h.comment_text.strip():
-            bodies.append(_textual_body(h.comment_text, "commenting"))
-        bodies += [_textual_body(tag.name, "tagging") for tag in item.tags]
+            bodies.append(self._body(h.comment_text, "commenting"))
+        bodies += [self._body(tag.name, "tagging") for tag in item.tags]
         if bodies:
             out["body"] = bodies
         out["target"] = {
@@ -112,14 +119,14 @@ class _AnnotationBuilder:
 
     def note(self, entry: NodeEntry, note) -> dict:
         out = self._base(urn(note.id), "commenting", note.author_id, note.created_at, note.updated_at)
-        out["body"] = [_textual_body(note.html, "commenting", "text/html", note.text)]
+        out["body"] = [self._body(note.html, "commenting", "text/html", note.text)]
         out["target"] = {"type": "SpecificResource", "source": urn(entry.node.id)}
         return out
 
     def tag(self, entry: NodeEntry, node_tag) -> dict:
         annotation_id = _derived_id("tag", entry.node.id, node_tag.tag.id, node_tag.author_id)
         out = self._base(annotation_id, "tagging", node_tag.author_id, node_tag.created_at, node_tag.updated_at)
-        out["body"] = [_textual_body(node_tag.tag.name, "tagging")]
+        out["body"] = [self._body(node_tag.tag.name, "tagging")]
         out["target"] = {"type": "SpecificResource", "source": urn(entry.node.id)}
         return out
 
@@ -129,7 +136,7 @@ class _AnnotationBuilder:
         value = f"{name}: {rating.value}/{high}" if high is not None else f"{name}: {rating.value}"
         annotation_id = _derived_id("rating", entry.node.id, rating.dimension_id, rating.author_id)
         out = self._base(annotation_id, "assessing", rating.author_id, rating.created_at, rating.updated_at)
-        out["body"] = [_textual_body(value, "assessing")]
+        out["body"] = [self._body(value, "assessing")]
         out["target"] = {"type": "SpecificResource", "source": urn(entry.node.id)}
         return out
 
@@ -164,6 +171,7 @@ def render_w3c(document: ExportDocument, progress: ProgressFn | None = None) -> 
         "generated": now_iso(),
         "generator": {"type": "Software", "name": f"Trendmark {__version__}"},
         "first": {
+            "@context": CONTEXT,  # an embedded page read on its own still says what its terms mean
             "id": page_id,
             "type": "AnnotationPage",
             "startIndex": 0,

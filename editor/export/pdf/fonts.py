@@ -16,6 +16,7 @@ from typing import Iterable
 
 from PySide6.QtGui import QFont, QFontDatabase, QRawFont
 
+from editor.core.script import is_cjk, prefers_traditional
 from editor.export.options import ExportError
 
 INSTALL_HINT = ("no font with Chinese glyphs is installed: install fonts-noto-cjk (Debian/Ubuntu), "
@@ -34,9 +35,6 @@ _ANY_CJK = (
     "Sarasa Gothic SC", "Droid Sans Fallback", "AR PL UMing TW", "AR PL UMing CN", "AR PL UKai TW",
     "AR PL UKai CN", "SimSun", "MingLiU", "Hiragino Sans GB",
 )
-# Everyday characters whose Traditional and Simplified forms differ, pair by pair.
-_TRADITIONAL_MARKS = frozenset("們這個來時說會為國發學對過經與實現開關東車長問題區機產業務體點從後進")
-_SIMPLIFIED_MARKS = frozenset("们这个来时说会为国发学对过经与实现开关东车长问题区机产业务体点从后进")
 _PROBE_LIMIT = 400  # distinct characters checked per candidate family; plenty to tell
 
 
@@ -59,21 +57,6 @@ class PdfFonts:
 def installed_families() -> list[str]:
     """Font families Qt can use on this machine."""
     return list(QFontDatabase.families())
-
-
-def is_cjk(char: str) -> bool:
-    """Whether ``char`` is a Han ideograph, CJK symbol or full-width form (needs a CJK font)."""
-    code = ord(char)
-    return (0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFE30 <= code <= 0xFE4F
-            or 0xFF00 <= code <= 0xFFEF or 0x20000 <= code <= 0x3FFFF)
-
-
-def prefers_traditional(text: str) -> bool:
-    """Whether ``text`` reads as Traditional Chinese (so TC glyph forms suit it best)."""
-    # str.count scans in C: a few dozen scans of a long report beat one Python loop over it.
-    traditional = sum(text.count(ch) for ch in _TRADITIONAL_MARKS)
-    simplified = sum(text.count(ch) for ch in _SIMPLIFIED_MARKS)
-    return traditional >= simplified
 
 
 def choose_fonts(text: str) -> PdfFonts:
