@@ -79,8 +79,12 @@ class AnnotationEdits:
         self.last_color = color
         command = cmd.AddHighlightCommand(self._session, node_id, start, end, color)
         if self._push(command) is not None and command.highlight_id:
-            self.window.inspector.highlights.select(command.highlight_id)
+            panel = self.window.inspector.highlights
+            panel.select(command.highlight_id)
             self.window.reading_pane.select_highlight(command.highlight_id)
+            # Straight on to the comment, in view; Escape goes back to the text.
+            self.window.inspector.ensureWidgetVisible(panel.comment)
+            panel.focus_comment()
 
     def recolor_highlight(self, highlight_id: str, color: str) -> None:
         """Give one of the analyst's highlights another colour (remembered for the next one)."""

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QTextCursor
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from editor.core.annotations import Author
@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         highlights.tagAddRequested.connect(edits.tag_highlight)
         highlights.tagRemoveRequested.connect(edits.untag_highlight)
         highlights.deleteRequested.connect(edits.delete_highlight)
+        highlights.commentEscaped.connect(lambda: self.reading_pane.setFocus(Qt.FocusReason.ShortcutFocusReason))
         self.reading_pane.highlightActivated.connect(self._on_highlight_activated)
         self.reading_pane.highlightRequested.connect(edits.add_highlight)
         self.reading_pane.highlightRecolorRequested.connect(edits.recolor_highlight)
@@ -277,6 +278,8 @@ class MainWindow(QMainWindow):
     def _on_current_node_changed(self, node_id: str) -> None:
         if node_id != self.inspector.node_id():
             self.show_node(node_id)
+            if self.report_id and node_id:
+                self.settings.set_current_node(self.report_id, node_id)
 
     def breadcrumb(self, node_id: str) -> str:
         """Ancestors of a node, outermost first, as the reader sees them."""
@@ -423,6 +426,7 @@ class MainWindow(QMainWindow):
         if self.current_node_id() and not self.session.read_only:
             self.inspector.ensureWidgetVisible(self.inspector.note.editor)
             self.inspector.note.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.inspector.note.editor.moveCursor(QTextCursor.MoveOperation.End)  # go on writing
 
     def focus_filter(self) -> None:
         """Ctrl+F: type in the filter."""

@@ -117,6 +117,12 @@ class WindowSettings:
         """Remember a report's expanded nodes and current node."""
         self._set_json(f"reports/{report_id}", {"expanded": expanded, "current": current})
 
+    def set_current_node(self, report_id: str, node_id: str) -> None:
+        """Remember the node being read now, on disk at once: after a crash the window reopens there."""
+        expanded, _current = self.tree_state(report_id)
+        self.set_tree_state(report_id, expanded, node_id)
+        self.sync()
+
     def sync(self) -> None:
         """Write the settings to disk now."""
         self._qs.sync()

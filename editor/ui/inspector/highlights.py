@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
                                QToolButton, QVBoxLayout, QWidget)
 
@@ -15,7 +15,7 @@ from editor.ui.inspector.tags import TagChip, TagEditor
 from editor.ui.palette import HIGHLIGHT_COLORS, swatch_icon
 from editor.ui.i18n import translate
 
-COMMENT_PAUSE_MS = 600
+COMMENT_PAUSE_MS = 300  # short: typing is on disk before a crash could take much of it
 
 
 
@@ -41,6 +41,13 @@ def _normalize(text: str) -> str:
 
 class _CommentEdit(QPlainTextEdit):
     focusLost = Signal()
+    escapePressed = Signal()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.key() == Qt.Key.Key_Escape:
+            self.escapePressed.emit()  # back to the text the highlight is on
+            return
+        super().keyPressEvent(event)
 
     def event(self, event) -> bool:
         # Ctrl+Z goes to the window's undo stack, like every other edit.
@@ -64,6 +71,7 @@ class HighlightsPanel(QWidget):
     tagAddRequested = Signal(str, str)  # (highlight id, tag)
     tagRemoveRequested = Signal(str, str)
     deleteRequested = Signal(str)
+    commentEscaped = Signal()  # Escape in the comment: back to the reading pane
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,6 +140,7 @@ class HighlightsPanel(QWidget):
         self._timer.timeout.connect(self.flush)
         self.comment.textChanged.connect(self._on_comment_changed)
         self.comment.focusLost.connect(self.flush)
+        self.comment.escapePressed.connect(self.commentEscaped)
         self.list.currentItemChanged.connect(self._on_current_changed)
         self.tags.tagAddRequested.connect(lambda name: self._current_id and self.tagAddRequested.emit(
             self._current_id, name))
@@ -151,33 +160,54 @@ class HighlightsPanel(QWidget):
         self.tags.set_vocabulary(names)
 
     def set_highlights(self, entries: list[HighlightEntry], select_id: str | None = None) -> None:
-        """Show these highlights; keep (or move to) the selected one."""
-        self.flush()
+        """Show these highlights; keep (or move to) the selected one.
+
+        Called after every saved edit, also while the analyst is typing a comment: the
+        list is updated in place and the comment editor keeps its focus and its text, so
+        typing is never interrupted (nor the keys after it sent elsewhere).
+        """
         keep = select_id if select_id is not None else self._current_id
+        typing = self.comment.hasFocus()
+        same_rows = [e.highlight.id for e in entries] == [e.highlight.id for e in self._entries]
         self._entries = list(entries)
         self._loading = True
+        self.list.blockSignals(True)  # a rebuilt list must not look like the analyst choosing
         try:
-            self.list.clear()
-            for entry in entries:
-                h = entry.highlight
-                lines = [f"“{_quote(h.exact)}”"]
-                if h.comment_text:
-                    lines.append(_quote(h.comment_text, 80))
-                if not entry.mine:
-                    lines.append(translate("HighlightsPanel", "by {author}").format(author=entry.author_name))
-                item = QListWidgetItem(swatch_icon(h.color, 12), "\n".join(lines))
-                item.setData(Qt.ItemDataRole.UserRole, h.id)
-                item.setToolTip(translate("HighlightsPanel", "{quote}\nHighlighted by {author}").format(
-                    quote=h.exact, author=entry.author_name))
-                self.list.addItem(item)
-            self._current_id = ""
+            if not same_rows:
+                self.list.clear()
+                for _entry in entries:
+                    self.list.addItem(QListWidgetItem())
+            for row, entry in enumerate(entries):
+                self._fill_item(self.list.item(row), entry)
             row = next((i for i, e in enumerate(entries) if e.highlight.id == keep), -1)
-            if row >= 0:
-                self.list.setCurrentRow(row)
-                self._show_detail(entries[row])
+            self.list.setCurrentRow(row)
         finally:
+            self.list.blockSignals(False)
             self._loading = False
-        self._update_visibility()
+        if row < 0:
+            self.flush()
+        self._show_detail(entries[row] if row >= 0 else None)
+        if typing and row >= 0 and not self.comment.hasFocus():
+            self.comment.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fill_item(self, item: QListWidgetItem, entry: HighlightEntry) -> None:
+        h = entry.highlight
+        lines = [f"“{_quote(h.exact)}”"]
+        if h.comment_text:
+            lines.append(_quote(h.comment_text, 80))
+        if not entry.mine:
+            lines.append(translate("HighlightsPanel", "by {author}").format(author=entry.author_name))
+        item.setIcon(swatch_icon(h.color, 12))
+        item.setText("\n".join(lines))
+        item.setData(Qt.ItemDataRole.UserRole, h.id)
+        item.setToolTip(translate("HighlightsPanel", "{quote}\nHighlighted by {author}").format(
+            quote=h.exact, author=entry.author_name))
+
+    def focus_comment(self) -> None:
+        """Put the cursor at the end of the selected highlight's comment (after H)."""
+        if self._current_id and not self.comment.isReadOnly():
+            self.comment.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.comment.moveCursor(QTextCursor.MoveOperation.End)
 
     def entries(self) -> list[HighlightEntry]:
         """The highlights listed, in order."""
@@ -203,6 +233,9 @@ class HighlightsPanel(QWidget):
             self.highlightSelected.emit(entry.highlight.id)
 
     def _show_detail(self, entry: HighlightEntry | None) -> None:
+        same = entry is not None and entry.highlight.id == self._current_id
+        if not same:
+            self.flush()  # a comment typed on the previous highlight belongs to it
         self._current_id = entry.highlight.id if entry else ""
         self._loading = True
         try:
@@ -212,9 +245,12 @@ class HighlightsPanel(QWidget):
                 self.tags.set_tags([])
             else:
                 h = entry.highlight
-                if self.comment.toPlainText() != h.comment_text or self._saved_comment != h.comment_text:
-                    self.comment.setPlainText(h.comment_text)
-                self._saved_comment = h.comment_text
+                # Text typed since the last save stays in the editor (it is saved at the next pause).
+                typed = same and _normalize(self.comment.toPlainText()) != _normalize(self._saved_comment)
+                if not typed:
+                    if self.comment.toPlainText() != h.comment_text:
+                        self.comment.setPlainText(h.comment_text)
+                    self._saved_comment = h.comment_text
                 for color, button in self._color_buttons.items():
                     button.setChecked(color == h.color.casefold())
                 self.tags.set_tags(list(entry.tags))

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QColorDialog, QInputDialog, QLabel, QSizePolicy, 
 from editor.ui.note_html import NOTE_STYLESHEET, document_to_html
 from editor.ui.i18n import translate
 
-SAVE_PAUSE_MS = 600
+SAVE_PAUSE_MS = 300  # short: typing is on disk before a crash could take much of it
 
 
 

@@ -1,0 +1,72 @@
+"""What a new analyst hit on the first day in the window (issue points 1, 2, 4, 5), with real key events."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from editor.ui.inspector.highlights import COMMENT_PAUSE_MS
+from editor.ui.inspector.note import SAVE_PAUSE_MS
+from editor.ui.settings import WindowSettings
+from tests.ui_helpers import close_window, dialogs, open_window, press, sample_db, select, window  # noqa: F401
+
+
+def _highlight_with_h(qtbot, window, path: str = "1.1.1"):
+    node = select(window, path)
+    start = node.body.index("農村居民收入")
+    window.reading_pane.select_body_text(node.id, start, start + 6)
+    window.reading_pane.setFocus()
+    press(qtbot, window.reading_pane, Qt.Key.Key_H)
+    [highlight] = window.store.highlights(node.id)
+    return node, highlight
+
+
+def test_h_puts_the_cursor_in_the_new_highlights_comment_and_escape_returns(qtbot, window):  # point 2
+    _node, highlight = _highlight_with_h(qtbot, window)
+    comment = window.inspector.highlights.comment
+    assert QApplication.focusWidget() is comment
+    press(qtbot, comment, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is window.reading_pane
+    assert window.inspector.highlights.current_id() == highlight.id
+
+
+def test_typing_a_comment_across_a_pause_keeps_focus_and_every_key(qtbot, window):  # point 1
+    node, highlight = _highlight_with_h(qtbot, window)
+    comment = window.inspector.highlights.comment
+    qtbot.keyClicks(comment, "abc")
+    qtbot.wait(COMMENT_PAUSE_MS + 300)  # the pause saves "abc"; the list is refreshed meanwhile
+    assert window.store.highlight(highlight.id).comment_text == "abc"
+    assert QApplication.focusWidget() is comment
+    qtbot.keyClicks(comment, "def5")
+    qtbot.wait(COMMENT_PAUSE_MS + 300)
+    assert window.store.highlight(highlight.id).comment_text == "abcdef5"
+    assert window.store.ratings(node.id) == []  # the 5 was text, not a rating
+    assert comment.toPlainText() == "abcdef5" and QApplication.focusWidget() is comment
+
+
+def test_n_on_an_existing_note_puts_the_cursor_at_the_end(qtbot, window):  # point 4
+    node = select(window, "1.2")
+    window.store.save_note(node.id, window.author.id, "<p>first line</p>")
+    window.reload()
+    select(window, "1.2")
+    window.tree.setFocus()
+    press(qtbot, window.tree, Qt.Key.Key_N)
+    editor = window.inspector.note.editor
+    assert QApplication.focusWidget() is editor
+    qtbot.keyClicks(editor, " more")
+    editor.clearFocus()  # focus change saves at once
+    assert window.store.note(node.id, window.author.id).text == "first line more"
+
+
+def test_typing_is_saved_on_a_short_pause_and_the_open_node_survives_a_crash(qtbot, sample_db):  # noqa: F811 - point 5
+    assert SAVE_PAUSE_MS <= 300 and COMMENT_PAUSE_MS <= 300
+    window = open_window(qtbot, sample_db)
+    node = select(window, "3.1")
+    window.focus_note()
+    qtbot.keyClicks(window.inspector.note.editor, "kept")
+    qtbot.wait(SAVE_PAUSE_MS + 100)
+    assert window.store.note(node.id, window.author.id).text == "kept"
+    # A kill -9 runs no close handler: what is on disk already must say where the analyst was.
+    assert WindowSettings().tree_state(window.report_id)[1] == node.id
+    window.store.close()
+    window.deleteLater()
