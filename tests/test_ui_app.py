@@ -90,6 +90,7 @@ def test_language_choice_rebuilds_the_window_in_chinese(qtbot, sample_db, dialog
     monkeypatch.setattr(PreferencesDialog, "edit", classmethod(
         lambda cls, parent, prefs, editable=True: (Preferences(language="zh_CN", dimensions=prefs.dimensions), True)))
     current = window.current_node_id()
+    window.edits.rate_first_dimension(current, 4)  # an edit to undo in the new language
     replaced: list = []
     window.languageChangeRequested.connect(
         lambda language: replaced.append(app_module._rebuild_in_language(app, window, language)))
@@ -101,6 +102,11 @@ def test_language_choice_rebuilds_the_window_in_chinese(qtbot, sample_db, dialog
         assert new_window.menuBar().actions()[0].text() == "文件(&F)"
         assert new_window.current_node_id() == current
         assert new_window.store is not None and window.store is None
+        # The undo history came along (issue point 6): Undo takes the rating back.
+        assert new_window.session.undo_stack.count() == 1 and new_window.actions.undo.isEnabled()
+        new_window.undo()
+        assert new_window.store.ratings(current) == []
+        assert new_window.actions.redo.isEnabled()
     finally:
         app_module.install_translators(app, "en")
         close_window(new_window)

@@ -103,7 +103,7 @@ def _rebuild_in_language(app: QApplication, window: MainWindow, language_setting
     language = resolve_language(language_setting)
     install_translators(app, language)
     apply_style(app, language)
-    replacement = MainWindow(store, author, settings=settings)
+    replacement = MainWindow(store, author, settings=settings, session=window.detach_session())
     if report_id:
         replacement.show_report(report_id)
         replacement.select_node(current)

@@ -46,13 +46,15 @@ class MainWindow(QMainWindow):
     languageChangeRequested = Signal(str)
 
     def __init__(self, store, author: Author, *, settings: WindowSettings | None = None,
-                 parent: QWidget | None = None) -> None:
+                 session: AnnotationSession | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.settings = settings or WindowSettings()
         self.store = store
         self.author = author
-        self.session = AnnotationSession(store, author, self)
+        # A session handed over (the window rebuilt in another language) keeps its undo history.
+        self.session = session or AnnotationSession(store, author, self)
+        self.session.setParent(self)
         self.report_id = ""
         self.edits = AnnotationEdits(self)
         self._tag_colors: dict[str, str] = {}
@@ -173,6 +175,15 @@ class MainWindow(QMainWindow):
             old_store.close()
         self.report_id = ""
         self.load_initial_report()
+
+    def detach_session(self) -> AnnotationSession:
+        """Give up the session (store, undo history) to a window that replaces this one."""
+        session = self.session
+        session.changed.disconnect(self._on_changed)
+        session.flushRequested.disconnect(self.inspector.flush)
+        session.saveStateChanged.disconnect(self.status.set_save_state)
+        session.setParent(None)
+        return session
 
     def as_parent(self) -> QWidget:
         """The widget the window's dialogs are parented to (itself)."""
