@@ -70,3 +70,21 @@ def test_typing_is_saved_on_a_short_pause_and_the_open_node_survives_a_crash(qtb
     assert WindowSettings().tree_state(window.report_id)[1] == node.id
     window.store.close()
     window.deleteLater()
+
+
+def test_every_dimension_can_be_rated_from_the_keyboard(qtbot, window):  # point 3
+    from editor.ui.window_actions import shortcut_rows
+
+    node = select(window, "2.1")
+    window.tree.setFocus()
+    impact, likelihood, confidence = window.store.dimensions()[:3]
+    press(qtbot, window.tree, Qt.Key.Key_4)
+    press(qtbot, window.tree, Qt.Key.Key_3, Qt.KeyboardModifier.ShiftModifier)
+    press(qtbot, window.tree, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    ratings = {r.dimension_id: r.value for r in window.store.ratings(node.id)}
+    assert ratings == {impact.id: 4, likelihood.id: 3, confidence.id: 2}
+    press(qtbot, window.tree, Qt.Key.Key_0, Qt.KeyboardModifier.ShiftModifier)
+    assert {r.dimension_id for r in window.store.ratings(node.id)} == {impact.id, confidence.id}
+    rows = dict(shortcut_rows(window.actions))
+    assert rows["Rate the second dimension 1–5"] == "Shift+1 … Shift+5"
+    assert rows["Rate the third dimension 1–5"] == "Alt+1 … Alt+5"

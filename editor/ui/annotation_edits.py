@@ -36,9 +36,13 @@ class AnnotationEdits:
     # -- ratings ----------------------------------------------------------------------------------
     def rate_first_dimension(self, node_id: str, value: int) -> None:
         """Keys 1–5 and the tree's stars: the first dimension (0 clears)."""
+        self.rate_dimension(node_id, 0, value)
+
+    def rate_dimension(self, node_id: str, index: int, value: int) -> None:
+        """Rate a node on the dimension at ``index`` in the list (0 first; 0 clears); nothing if there is none."""
         dimensions = self.window.store.dimensions()
-        if node_id and dimensions:
-            self.set_rating(node_id, dimensions[0].id, value)
+        if node_id and index < len(dimensions):
+            self.set_rating(node_id, dimensions[index].id, value)
 
     def set_rating(self, node_id: str, dimension_id: str, value: int) -> None:
         """Rate a node on one dimension (0 clears)."""

@@ -386,8 +386,15 @@ class MainWindow(QMainWindow):
             first = dimension_label(dimensions[0].name)
             self.model.set_rating_scale(first, dimensions[0].max)
             self.filter_bar.set_rating_dimension(first, dimensions[0].max)
-            for value, action in enumerate(self.actions.rate[1:], start=1):
-                action.setText(translate("MainWindow", "Rate {dimension} {value}").format(dimension=first, value=value))
+        for index, row in enumerate([self.actions.rate, *self.actions.rate_more]):
+            name = dimension_label(dimensions[index].name) if index < len(dimensions) else ""
+            for value, action in enumerate(row):
+                action.setVisible(bool(name))  # no third dimension, no Alt+1–5
+                if value == 0:
+                    action.setText(translate("MainWindow", "Clear {dimension} rating").format(dimension=name))
+                else:
+                    action.setText(translate("MainWindow", "Rate {dimension} {value}").format(dimension=name,
+                                                                                           value=value))
         key = [(d.id, d.name, d.max) for d in dimensions]
         if key != self._dimension_key:
             self._dimension_key = key
@@ -401,9 +408,9 @@ class MainWindow(QMainWindow):
         self.inspector.ensureWidgetVisible(self.inspector.highlights)
 
     # -- menu and keyboard actions ----------------------------------------------------------------
-    def rate_current(self, value: int) -> None:
-        """Keys 1–5 (0 clears): rate the current node on the first dimension."""
-        self.edits.rate_first_dimension(self.current_node_id(), value)
+    def rate_current(self, value: int, dimension_index: int = 0) -> None:
+        """Keys 1–5 (0 clears): rate the current node on the first dimension; Shift: second, Alt: third."""
+        self.edits.rate_dimension(self.current_node_id(), dimension_index, value)
 
     def highlight_selection(self, color: str | None = None) -> None:
         """Highlight the text selected in the reading pane (H / Ctrl+H)."""

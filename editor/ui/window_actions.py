@@ -48,6 +48,8 @@ class WindowActions:
     export_pdf: QAction | None = None
     export_data: dict[str, QAction] = field(default_factory=dict)  # by format code: json, csv, md, w3c, qdpx
     rate: list[QAction] = field(default_factory=list)  # index = value (0 clears)
+    # The second and third dimensions (Likelihood, Confidence): Shift+0–5 and Alt+0–5.
+    rate_more: list[list[QAction]] = field(default_factory=list)
     highlight_colors: list[QAction] = field(default_factory=list)
     recent_menu: QMenu | None = None
     export_menu: QMenu | None = None
@@ -77,7 +79,8 @@ class WindowActions:
 
     def editing(self) -> list[QAction]:
         """Actions that change the database: switched off for a read-only one."""
-        return [self.add_tag, self.edit_note, self.highlight, self.merge, *self.rate, *self.highlight_colors]
+        more = [action for row in self.rate_more for action in row]
+        return [self.add_tag, self.edit_note, self.highlight, self.merge, *self.rate, *more, *self.highlight_colors]
 
 
 class _StepName(QObject):
@@ -173,6 +176,11 @@ def build_actions(window) -> WindowActions:
         text = (translate("MainWindow", "Clear rating") if value == 0
                 else translate("MainWindow", "Rate {value}").format(value=value))
         a.rate.append(_action(window, text, lambda v=value: window.rate_current(v), (str(value),)))
+    for index, modifier in ((1, "Shift"), (2, "Alt")):
+        a.rate_more.append([
+            _action(window, translate("MainWindow", "Rate {value}").format(value=value),
+                    lambda v=value, i=index: window.rate_current(v, i), (f"{modifier}+{value}",))
+            for value in range(0, 6)])
     for color, name in HIGHLIGHT_COLORS:
         action = QAction(swatch_icon(color), translate("Palette", name), window)
         action.triggered.connect(lambda _checked=False, c=color: window.highlight_selection(c))
@@ -210,6 +218,9 @@ def build_actions(window) -> WindowActions:
     colors.addActions(a.highlight_colors)
     rate_menu = edit_menu.addMenu(translate("MainWindow", "Rate"))
     rate_menu.addActions(a.rate[1:] + a.rate[:1])
+    for row in a.rate_more:
+        rate_menu.addSeparator()
+        rate_menu.addActions(row[1:] + row[:1])
     edit_menu.addSeparator()
     edit_menu.addAction(a.find)
     edit_menu.addSeparator()
@@ -278,6 +289,8 @@ def shortcut_rows(actions: WindowActions) -> list[tuple[str, str]]:
             (translate("MainWindow", "Open / close a chapter"), translate("MainWindow", "→ / ←")),
             (translate("MainWindow", "First / last node"), translate("MainWindow", "Home / End")),
             (translate("MainWindow", "Rate the first dimension 1–5"), "1 … 5"),
+            (translate("MainWindow", "Rate the second dimension 1–5"), "Shift+1 … Shift+5"),
+            (translate("MainWindow", "Rate the third dimension 1–5"), "Alt+1 … Alt+5"),
             (label(actions.rate[0]), keys(actions.rate[0])),
             (translate("MainWindow", "Edit the stars of the current row"), "F2")]
     for action in (actions.add_tag, actions.edit_note, actions.highlight, actions.find, actions.clear_filter,

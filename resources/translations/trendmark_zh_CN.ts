@@ -529,6 +529,10 @@ Highlighted by {author}</source>
         <translation>没有报告</translation>
     </message>
     <message>
+        <source>Clear {dimension} rating</source>
+        <translation>清除{dimension}评分</translation>
+    </message>
+    <message>
         <source>Rate {dimension} {value}</source>
         <translation>{dimension}评分 {value}</translation>
     </message>
@@ -759,6 +763,14 @@ Highlighted by {author}</source>
     <message>
         <source>Rate the first dimension 1–5</source>
         <translation>为第一个维度评 1–5 分</translation>
+    </message>
+    <message>
+        <source>Rate the second dimension 1–5</source>
+        <translation>为第二个维度评 1–5 分</translation>
+    </message>
+    <message>
+        <source>Rate the third dimension 1–5</source>
+        <translation>为第三个维度评 1–5 分</translation>
     </message>
     <message>
         <source>Edit the stars of the current row</source>

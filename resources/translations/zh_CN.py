@@ -32,6 +32,8 @@ TRANSLATIONS: dict[str, str] = {
     "Highlight": "高亮",
     "Highlight “{quote}”": "高亮“{quote}”",
     "Merge {name}": "合并 {name}",
+    "Rate the second dimension 1–5": "为第二个维度评 1–5 分",
+    "Rate the third dimension 1–5": "为第三个维度评 1–5 分",
     "Resolve conflict": "解决冲突",
     "Recolour highlight": "更改高亮颜色",
     "Edit highlight comment": "编辑高亮批注",
