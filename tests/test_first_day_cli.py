@@ -80,3 +80,18 @@ def test_a_closed_pipe_ends_the_output_quietly(tmp_path, sample_path):  # point 
         os.close(write_end)
     assert result.stderr == b""
     assert result.returncode == 0
+
+
+def test_a_profile_without_a_name_records_the_login_name_and_says_so(tmp_path, sample_path, capsys):  # point 7
+    from editor.identity import load_identity, suggested_name
+
+    db = str(tmp_path / "first.sqlite")
+    assert main(["--db", db, "import", str(sample_path)]) == 0
+    capsys.readouterr()
+    assert load_identity() is None
+    assert main(["--db", db, "tag", "1.1", "Risk"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("note: ") and suggested_name() in err
+    assert load_identity().name == suggested_name()
+    assert main(["--db", db, "tag", "1.2", "Risk"]) == 0
+    assert capsys.readouterr().err == ""  # said once

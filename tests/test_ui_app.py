@@ -50,12 +50,19 @@ def test_first_run_asks_for_the_name_prefilled_and_remembers_it(qtbot, sample_db
     assert len(asked) == 1
 
 
-def test_cancelled_name_prompt_opens_nothing(qtbot, sample_db, dialogs, monkeypatch):  # noqa: F811
+def test_cancelled_name_prompt_keeps_the_login_name_and_says_so(qtbot, sample_db, dialogs, monkeypatch):  # noqa: F811
+    from editor.identity import suggested_name
+
     monkeypatch.setattr(AuthorNameDialog, "get_name", classmethod(lambda cls, parent, suggested: ("", False)))
-    before = sample_db.read_bytes()
-    assert run_gui(sample_db, None, smoke_test=True) == 1
-    assert load_identity() is None
-    assert sample_db.read_bytes() == before
+    shown: list[str] = []
+    from PySide6.QtWidgets import QStatusBar
+
+    monkeypatch.setattr(QStatusBar, "showMessage", lambda bar, text, timeout=0: shown.append(text))
+    assert run_gui(sample_db, None, smoke_test=True) == 0
+    assert load_identity().name == suggested_name()
+    with Store.open(sample_db, read_only=True) as store:
+        assert [a.name for a in store.authors()] == [suggested_name()]
+    assert any("--author NAME" in text and suggested_name() in text for text in shown)
 
 
 def test_stored_identity_is_used_without_asking(qtbot, sample_db, dialogs, monkeypatch):  # noqa: F811

@@ -42,9 +42,15 @@ def open_store(args: argparse.Namespace, *, create: bool = False, read_only: boo
 
 def author(store: Store, args: argparse.Namespace) -> Author:
     """The analyst the command writes as (--author, else the stored name)."""
-    from editor.identity import resolve_author
+    from editor.identity import load_identity, resolve_author
 
-    return resolve_author(store, args.author)
+    first_time = load_identity() is None and not (args.author or "").strip()
+    analyst = resolve_author(store, args.author)
+    if first_time:
+        # Said once the command has succeeded (main prints it): an error stays one line.
+        args.closing_note = (f"no analyst name was stored; writing as «{analyst.name}» (the login name)"
+                             " from now on — give --author NAME to write as someone else")
+    return analyst
 
 
 def chosen_report(store: Store, args: argparse.Namespace) -> ReportInfo:

@@ -69,7 +69,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
         if args.command is None:
             return _open_gui(args)
-        return args.handler(args, _out)
+        code = args.handler(args, _out)
+        if code == 0 and getattr(args, "closing_note", None):
+            sys.stderr.write(f"note: {args.closing_note}\n")
+        return code
     except BrokenPipeError:
         # `trendmark outline | head -1`: the reader has all it wanted. Point stdout at
         # nothing so the interpreter's final flush does not complain either.

@@ -60,18 +60,23 @@ def setup_language_and_style(app: QApplication, settings: WindowSettings) -> str
     return language
 
 
-def ask_author_name(author_name: str | None) -> str | None:
-    """The analyst's name: given, stored, or asked once (None if the analyst cancelled)."""
+def ask_author_name(author_name: str | None) -> tuple[str, bool]:
+    """The analyst's name: given, stored, or asked once; and whether the login name was taken by default.
+
+    Cancelling the prompt does not quit: the login name is kept (and stored, so the prompt
+    does not come back), and the window says how to use another.
+    """
     if author_name and author_name.strip():
-        return author_name.strip()
+        return author_name.strip(), False
     identity = load_identity()
     if identity is not None:
-        return identity.name
+        return identity.name, False
     name, accepted = AuthorNameDialog.get_name(None, suggested_name())
-    if not accepted:
-        return None
+    defaulted = not accepted or not name.strip()
+    if defaulted:
+        name = suggested_name()
     save_identity(name)
-    return name
+    return name, defaulted
 
 
 def open_main_window(db_path: Path, author_name: str, settings: WindowSettings) -> MainWindow | None:
@@ -120,12 +125,14 @@ def run_gui(db_path: Path, author_name: str | None, *, smoke_test: bool = False)
     app = application()
     settings = WindowSettings()
     setup_language_and_style(app, settings)
-    name = ask_author_name(author_name)
-    if name is None:
-        return 1
+    name, defaulted = ask_author_name(author_name)
     window = open_main_window(Path(db_path), name, settings)
     if window is None:
         return 2
+    if defaulted:
+        window.statusBar().showMessage(translate(
+            "App", "Your annotations are signed “{name}” (your login name). To use another name, start "
+            "Trendmark with --author NAME.").format(name=name))
     holder = {"window": window}
 
     def relaunch(language_setting: str) -> None:

@@ -92,6 +92,10 @@
 
 {error}</translation>
     </message>
+    <message>
+        <source>Your annotations are signed “{name}” (your login name). To use another name, start Trendmark with --author NAME.</source>
+        <translation>您的批注署名为“{name}”（登录名）。如需使用其他名字，请以 --author 姓名 启动 Trendmark。</translation>
+    </message>
 </context>
 <context>
     <name>AuthorNameDialog</name>
