@@ -88,3 +88,33 @@ def test_every_dimension_can_be_rated_from_the_keyboard(qtbot, window):  # point
     rows = dict(shortcut_rows(window.actions))
     assert rows["Rate the second dimension 1–5"] == "Shift+1 … Shift+5"
     assert rows["Rate the third dimension 1–5"] == "Alt+1 … Alt+5"
+
+
+def test_unresolved_conflicts_show_in_the_status_bar_with_a_link(qtbot, tmp_path, dialogs, monkeypatch):  # noqa: F811 - point 9
+    from editor.ui.conflicts_dialog import ConflictsDialog
+    from tests.test_merge_support import analyst_db, merge_copy
+
+    alice = analyst_db(tmp_path / "alice.sqlite", "Alice")
+    laptop = analyst_db(tmp_path / "laptop.sqlite", "Alice", alice.author.id)
+    alice.store.save_note(alice.node("1.1"), alice.author.id, "<p>起點</p>")
+    merge_copy(alice.store, laptop.store, tmp_path, "to-laptop.sqlite")
+    alice.store.save_note(alice.node("1.1"), alice.author.id, "<p>桌機版</p>")
+    laptop.store.save_note(laptop.node("1.1"), alice.author.id, "<p>筆電版</p>")
+    merge_copy(laptop.store, alice.store, tmp_path, "from-laptop.sqlite")
+    laptop.store.close()
+    alice.store.close()
+
+    window = open_window(qtbot, tmp_path / "alice.sqlite", "Alice")
+    label = window.status.conflicts
+    assert label.isVisibleTo(window) and "1 conflict(s) to review" in label.text()
+    opened: list = []
+    monkeypatch.setattr(ConflictsDialog, "review", classmethod(lambda cls, host: opened.append(host) or ([], False)))
+    label.linkActivated.emit("#conflicts")
+    assert opened == [window]
+    dialog = ConflictsDialog(window.session, window)
+    qtbot.addWidget(dialog)
+    dialog.keep_mine.click()
+    assert not label.isVisibleTo(window)  # resolved: the link goes
+    window.undo()
+    assert label.isVisibleTo(window)  # and comes back with the conflict
+    close_window(window)

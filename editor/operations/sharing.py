@@ -51,6 +51,11 @@ def conflicts(store: Store, *, include_resolved: bool = False) -> list[Conflict]
     return open_conflicts(store, include_resolved=include_resolved)
 
 
+def open_conflict_count(store: Store) -> int:
+    """How many conflicts wait for review (the status bar's link)."""
+    return conflict_rows.unresolved_count(store)
+
+
 def resolve_conflict(store: Store, conflict_id: str, choice: str) -> Changes:
     """Resolve a conflict: keep "mine", take "theirs" or keep "both"; ``result`` is the conflict before.
 

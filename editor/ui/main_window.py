@@ -14,6 +14,7 @@ from editor.core.annotations import Author
 from editor.core.errors import StoreError
 from editor.operations.changes import Changes
 from editor.operations.reports import open_report
+from editor.operations.sharing import open_conflict_count
 from editor.ui.annotation_edits import AnnotationEdits
 from editor.ui.database import DatabaseActions
 from editor.ui.dialogs import ShortcutsDialog
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.actions: WindowActions = build_actions(self)
         self.actions.show_colleagues.setChecked(self.settings.show_colleagues())
         self.status = StatusPanel(self.statusBar(), self)
+        self.status.conflicts.linkActivated.connect(lambda _link: self.actions.review_conflicts.trigger())
         self.database = DatabaseActions(self)
         self.importer = ReportImporter(self, lambda: self.session)
         self.importer.imported.connect(self.show_report)
@@ -151,6 +153,7 @@ class MainWindow(QMainWindow):
         self.status.set_colleagues_shown(session.show_colleagues)
         self.status.set_author(self.author.name)
         self.status.set_save_state(translate("MainWindow", "All changes saved"), False)
+        self._refresh_conflicts()
         self.banner.setText(translate(
             "MainWindow", "Read-only: {path} cannot be written here. You can read, search and filter; "
             "editing is switched off. Copy the file to a writable folder to annotate it.").format(
@@ -323,6 +326,7 @@ class MainWindow(QMainWindow):
 
     # -- refresh after edits: one path, from the Changes every operation returns ----------------
     def _on_changed(self, changes: Changes) -> None:
+        self._refresh_conflicts()  # one count; a merge, a resolution or their undo moves it
         if changes.everything:
             self.reload()
             return
@@ -345,6 +349,9 @@ class MainWindow(QMainWindow):
             self.show_report(self.report_id)
         else:
             self.load_initial_report()
+
+    def _refresh_conflicts(self) -> None:
+        self.status.set_conflicts(open_conflict_count(self.store))
 
     def _on_node_changed(self, node_id: str) -> None:
         self.model.update_summary(node_id, self.session.summary(node_id))

@@ -43,11 +43,28 @@ class StatusPanel:
                                                             "(View › Colleagues' annotations)"))
         self.save_state = QLabel(parent)
         self.save_state.setObjectName("StatusSave")
+        # "3 conflicts to review": a link to the review, shown only while there are some.
+        self.conflicts = QLabel(parent)
+        self.conflicts.setObjectName("StatusConflicts")
+        self.conflicts.setTextFormat(Qt.TextFormat.RichText)
+        self.conflicts.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                               | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.conflicts.hide()
+        bar.addPermanentWidget(self.conflicts)
         bar.addPermanentWidget(self.database, 1)
         bar.addPermanentWidget(self.storage)
         bar.addPermanentWidget(self.author)
         bar.addPermanentWidget(self.colleagues)
         bar.addPermanentWidget(self.save_state)
+
+    def set_conflicts(self, count: int) -> None:
+        """Say how many merge conflicts wait for review (nothing when none)."""
+        self.conflicts.setVisible(count > 0)
+        if count:
+            text = translate("StatusPanel", "{count} conflict(s) to review").format(count=count)
+            self.conflicts.setText(f'<a href="#conflicts">{text}</a>')
+            self.conflicts.setToolTip(translate("StatusPanel", "Texts a merge found changed on both sides: "
+                                                               "click to review them"))
 
     def set_database(self, path: Path | None, read_only: bool) -> None:
         """Show the database path (and whether it is read-only)."""

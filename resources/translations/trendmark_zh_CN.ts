@@ -1157,6 +1157,14 @@ Highlighted by {author}</source>
         <translation>同事的批注已隐藏（视图 › 同事的批注）</translation>
     </message>
     <message>
+        <source>{count} conflict(s) to review</source>
+        <translation>{count} 处冲突待审阅</translation>
+    </message>
+    <message>
+        <source>Texts a merge found changed on both sides: click to review them</source>
+        <translation>合并时发现双方都改过的文本：点击审阅</translation>
+    </message>
+    <message>
         <source>(in memory)</source>
         <translation>（内存中）</translation>
     </message>

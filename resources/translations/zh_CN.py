@@ -32,6 +32,8 @@ TRANSLATIONS: dict[str, str] = {
     "Highlight": "高亮",
     "Highlight “{quote}”": "高亮“{quote}”",
     "Merge {name}": "合并 {name}",
+    "{count} conflict(s) to review": "{count} 处冲突待审阅",
+    "Texts a merge found changed on both sides: click to review them": "合并时发现双方都改过的文本：点击审阅",
     "Your annotations are signed “{name}” (your login name). To use another name, start Trendmark with --author NAME.": "您的批注署名为“{name}”（登录名）。如需使用其他名字，请以 --author 姓名 启动 Trendmark。",
     "Rate the second dimension 1–5": "为第二个维度评 1–5 分",
     "Rate the third dimension 1–5": "为第三个维度评 1–5 分",
