@@ -72,14 +72,22 @@ def test_dialog_choices_become_export_options(qtbot, sample, tmp_path):
                                            only_author_id=sample.alice.id, page_size="Letter")
 
 
-def test_export_button_needs_an_existing_folder(qtbot, sample, tmp_path):
+def test_a_missing_folder_is_made_and_an_impossible_one_is_explained(qtbot, sample, tmp_path):  # issue 14 point 8
     dialog = ExportPdfDialog(sample.store, sample.report_id, sample.alice.id)
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
-    dialog.path_edit.setText(str(tmp_path / "missing" / "x.pdf"))
-    assert not ok.isEnabled()
-    dialog.path_edit.setText(str(tmp_path / "x.pdf"))
-    assert ok.isEnabled()
+    missing = tmp_path / "Documents" / "reports"
+    dialog.path_edit.setText(str(missing / "x.pdf"))
+    assert ok.isEnabled() and "will be created" in dialog.path_note.text()
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    dialog.path_edit.setText(str(blocker / "x.pdf"))
+    assert not ok.isEnabled() and "cannot be written" in dialog.path_note.text()
+    dialog.path_edit.setText("")
+    assert not ok.isEnabled() and dialog.path_note.text() == "Choose the file to write."
+    dialog.path_edit.setText(str(missing / "x.pdf"))
+    dialog.accept()
+    assert missing.is_dir() and dialog.result() == dialog.DialogCode.Accepted
 
 
 def test_file_names_from_titles_are_safe():

@@ -13,7 +13,7 @@ when present, so that a note still being typed is in the export.
 
 from __future__ import annotations
 
-import re
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,8 +108,13 @@ class ExportPdfDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.path_edit.textChanged.connect(self._validate)
+        # Why Export is off, or that a missing folder will be made: never a silent grey button.
+        self.path_note = QLabel(self)
+        self.path_note.setWordWrap(True)
+        self.path_note.setObjectName("PathNote")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.path_note)
         layout.addWidget(hint)
         layout.addWidget(self.open_when_done)
         layout.addWidget(self.buttons)
@@ -159,8 +164,30 @@ class ExportPdfDialog(QDialog):
 
     def _validate(self) -> None:
         text = self.path_edit.text().strip()
-        ok = bool(text) and Path(text).expanduser().parent.is_dir()
+        note, ok = "", True
+        if not text:
+            note, ok = translate(_CONTEXT, "Choose the file to write."), False
+        else:
+            folder = Path(text).expanduser().parent
+            existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
+            if existing is None or not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+                note, ok = translate(_CONTEXT, "The folder {folder} cannot be written here; choose another.").format(
+                    folder=folder), False
+            elif existing != folder:
+                note = translate(_CONTEXT, "The folder {folder} will be created.").format(folder=folder)
+        self.path_note.setText(note)
+        self.path_note.setVisible(bool(note))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def accept(self) -> None:
+        """Export: first make the chosen folder if it is missing (a fresh profile has no Documents)."""
+        try:
+            self.choice().path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.path_note.setText(translate(_CONTEXT, "The folder cannot be created: {error}").format(error=exc))
+            self.path_note.show()
+            return
+        super().accept()
 
 
 class _PdfThread(QThread):
