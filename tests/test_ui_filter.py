@@ -65,16 +65,16 @@ def test_tag_and_rating_filters_show_the_right_rows(qtbot, window):
     bar.tag_combo.setCurrentIndex(bar.tag_combo.findData("Risk"))
     assert _paths(window) == ["2", "2.3", "2.3.1"]
     bar.tag_combo.setCurrentIndex(0)
-    bar.rating_combo.setCurrentIndex(bar.rating_combo.findData(3))
+    bar.rating_combo.setCurrentIndex(bar.rating_index(3))
     assert _paths(window) == ["5", "5.1"]
-    bar.rating_combo.setCurrentIndex(bar.rating_combo.findData(2))
+    bar.rating_combo.setCurrentIndex(bar.rating_index(2))
     assert _paths(window) == ["2", "2.3", "2.3.1", "5", "5.1"]
     bar.rating_combo.setCurrentIndex(0)
     bar.annotated_check.setChecked(True)
     assert _paths(window) == ["2", "2.3", "2.3.1", "5", "5.1"]
     # Rating a visible row below the threshold drops it from a rating filter at once.
     bar.annotated_check.setChecked(False)
-    bar.rating_combo.setCurrentIndex(bar.rating_combo.findData(3))
+    bar.rating_combo.setCurrentIndex(bar.rating_index(3))
     select(window, "5.1")
     window.tree.setFocus()
     press(qtbot, window.tree, Qt.Key.Key_1)
@@ -128,7 +128,7 @@ def test_filter_keeps_ancestors_without_qt_walking_every_subtree(qtbot, window):
 
 def test_a_rating_made_under_a_rating_filter_brings_in_the_node_with_its_ancestors(qtbot, window):
     bar = window.filter_bar
-    bar.rating_combo.setCurrentIndex(bar.rating_combo.findData(4))
+    bar.rating_combo.setCurrentIndex(bar.rating_index(4))
     assert _paths(window) == []
     node = node_by_path(window, "6.2.1")
     window.edits.set_rating(node.id, window.store.dimensions()[0].id, 5)

@@ -118,3 +118,18 @@ def test_unresolved_conflicts_show_in_the_status_bar_with_a_link(qtbot, tmp_path
     window.undo()
     assert label.isVisibleTo(window)  # and comes back with the conflict
     close_window(window)
+
+
+def test_the_rating_filter_offers_every_dimension(qtbot, window):  # point 3
+    node = select(window, "3.1")
+    likelihood = window.store.dimensions()[1]
+    window.tree.setFocus()
+    press(qtbot, window.tree, Qt.Key.Key_4, Qt.KeyboardModifier.ShiftModifier)
+    bar = window.filter_bar
+    labels = [bar.rating_combo.itemText(i) for i in range(bar.rating_combo.count())]
+    assert "Likelihood ≥ 4" in labels and "Confidence ≥ 1" in labels
+    bar.rating_combo.setCurrentIndex(bar.rating_index(4, likelihood.id))
+    assert node.id in window.visible_node_ids()
+    assert len(window.visible_node_ids()) == 2  # the section and its chapter
+    bar.rating_combo.setCurrentIndex(bar.rating_index(5, likelihood.id))
+    assert window.visible_node_ids() == []

@@ -116,3 +116,4 @@ class NodeSummary:
     primary_rating: int | None  # the first dimension's rating by the current author
     has_note: bool
     highlight_count: int
+    my_ratings: tuple[tuple[str, int], ...] = ()  # (dimension id, value) of the current author, every dimension

@@ -53,6 +53,12 @@ class SummariesMixin(StoreBase):
             "SELECT node_id, max(CASE WHEN dimension_id = ? AND author_id = ? THEN value END)"
             f" FROM ratings WHERE deleted_at IS NULL{mine} GROUP BY node_id",
             (first[0] if first else None, author_id, *params)) if node_id in in_report}
+        mine_by_dimension: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for node_id, dimension_id, value in self._all(
+                f"SELECT node_id, dimension_id, value FROM ratings WHERE deleted_at IS NULL AND author_id = ?{scope}"
+                " ORDER BY dimension_id", (author_id, *scope_params)):
+            if node_id in in_report:
+                mine_by_dimension[node_id].append((dimension_id, value))
         noted = {node_id for (node_id,) in self._all(
             f"SELECT DISTINCT node_id FROM notes WHERE deleted_at IS NULL{mine}", params) if node_id in in_report}
         highlighted = {node_id: count for node_id, count in self._all(
@@ -62,6 +68,7 @@ class SummariesMixin(StoreBase):
         no_tags: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
         return {
             node_id: NodeSummary(node_id, *tag_columns.get(node_id, no_tags), ratings.get(node_id),
-                                 node_id in noted, highlighted.get(node_id, 0))
+                                 node_id in noted, highlighted.get(node_id, 0),
+                                 tuple(mine_by_dimension.get(node_id, ())))
             for node_id in tag_columns.keys() | ratings.keys() | noted | highlighted.keys()
         }

@@ -392,7 +392,7 @@ class MainWindow(QMainWindow):
         if dimensions:
             first = dimension_label(dimensions[0].name)
             self.model.set_rating_scale(first, dimensions[0].max)
-            self.filter_bar.set_rating_dimension(first, dimensions[0].max)
+            self.filter_bar.set_rating_dimensions([(d.id, dimension_label(d.name), d.max) for d in dimensions])
         for index, row in enumerate([self.actions.rate, *self.actions.rate_more]):
             name = dimension_label(dimensions[index].name) if index < len(dimensions) else ""
             for value, action in enumerate(row):

@@ -922,8 +922,8 @@ Highlighted by {author}</source>
         <translation>{dimension} ≥ {value}</translation>
     </message>
     <message>
-        <source>Show only nodes you rated at least this on {dimension}</source>
-        <translation>仅显示您在{dimension}上评分不低于此值的节点</translation>
+        <source>Show only nodes you rated at least this</source>
+        <translation>只显示您评分不低于此值的节点</translation>
     </message>
 </context>
 <context>

@@ -186,7 +186,7 @@ TRANSLATIONS: dict[str, str] = {
     "Any tag": "任意标签",
     "Any rating": "任意评分",
     "{dimension} ≥ {value}": "{dimension} ≥ {value}",
-    "Show only nodes you rated at least this on {dimension}": "仅显示您在{dimension}上评分不低于此值的节点",
+    "Show only nodes you rated at least this": "只显示您评分不低于此值的节点",
     # Outline
     "Nothing matches the filter.": "没有符合筛选条件的内容。",
     "Outline": "大纲",

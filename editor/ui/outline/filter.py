@@ -23,6 +23,7 @@ class FilterCriteria:
     text: str = ""
     tag: str = ""
     min_rating: int = 0
+    rating_dimension: str = ""  # the dimension min_rating is about ('' : the first)
     annotated_only: bool = False
 
     def is_empty(self) -> bool:
@@ -134,7 +135,11 @@ class OutlineFilterProxy(QSortFilterProxyModel):
             if summary is None or all(name.casefold() != wanted for name in summary.tag_names):
                 return False
         if criteria.min_rating:
-            if summary is None or (summary.primary_rating or 0) < criteria.min_rating:
+            if summary is None:
+                return False
+            value = (dict(summary.my_ratings).get(criteria.rating_dimension, 0) if criteria.rating_dimension
+                     else summary.primary_rating or 0)
+            if value < criteria.min_rating:
                 return False
         return True
 
@@ -214,26 +219,43 @@ class FilterBar(QWidget):
             self._emit()
 
     def set_rating_dimension(self, name: str, maximum: int) -> None:
-        """Label the minimum-rating choices with the first dimension's name."""
-        current = self.rating_combo.currentData() or 0
+        """Offer minimum ratings of one dimension only (before any database is open)."""
+        self.set_rating_dimensions([("", name, maximum)])
+
+    def set_rating_dimensions(self, dimensions: list[tuple[str, str, int]]) -> None:
+        """Offer a minimum rating on every dimension: (id, shown name, maximum), the first one first."""
+        current = self._rating_choice()
         self.rating_combo.blockSignals(True)
         self.rating_combo.clear()
-        self.rating_combo.addItem(translate("OutlineFilter", "Any rating"), 0)
-        for value in range(1, maximum + 1):
-            label = translate("OutlineFilter", "{dimension} ≥ {value}").format(dimension=name, value=value)
-            self.rating_combo.addItem(label, value)
-        self.rating_combo.setCurrentIndex(max(0, self.rating_combo.findData(min(current, maximum))))
-        self.rating_combo.setToolTip(translate(
-            "OutlineFilter", "Show only nodes you rated at least this on {dimension}").format(
-            dimension=name))
+        self.rating_combo.addItem(translate("OutlineFilter", "Any rating"), ("", 0))
+        for index, (dimension_id, name, maximum) in enumerate(dimensions):
+            key = "" if index == 0 else dimension_id  # the first is read from the summary's primary rating
+            for value in range(1, maximum + 1):
+                label = translate("OutlineFilter", "{dimension} ≥ {value}").format(dimension=name, value=value)
+                self.rating_combo.addItem(label, (key, value))
+        choices = [self.rating_combo.itemData(i) for i in range(self.rating_combo.count())]
+        self.rating_combo.setCurrentIndex(choices.index(current) if current in choices else 0)
+        self.rating_combo.setToolTip(translate("OutlineFilter", "Show only nodes you rated at least this"))
         self.rating_combo.blockSignals(False)
+
+    def rating_index(self, value: int, dimension_id: str = "") -> int:
+        """Row of the choice "at least ``value`` on ``dimension_id``" ('' the first dimension); -1 if none."""
+        for row in range(self.rating_combo.count()):
+            if tuple(self.rating_combo.itemData(row)) == (dimension_id, value):
+                return row
+        return -1
+
+    def _rating_choice(self) -> tuple[str, int]:
+        data = self.rating_combo.currentData()
+        return (str(data[0]), int(data[1])) if isinstance(data, (tuple, list)) and len(data) == 2 else ("", 0)
 
     def criteria(self) -> FilterCriteria:
         """The criteria in force."""
         return FilterCriteria(
             text=self.text_edit.text(),
             tag=self.tag_combo.currentData() or "",
-            min_rating=int(self.rating_combo.currentData() or 0),
+            min_rating=self._rating_choice()[1],
+            rating_dimension=self._rating_choice()[0],
             annotated_only=self.annotated_check.isChecked(),
         )
 
