@@ -171,3 +171,18 @@ def revise(old: ParsedReport, seed: int = 7, *, reword: float = 0.06, rewrite: f
     new.title = old.title + "(修訂版)"
     new.source = "revised.txt"
     return Revision(new, sentences, node_map, added)
+
+
+def to_text(report: ParsedReport) -> str:
+    """The report as a text file in the sample's layout: the outline, then the body as one line."""
+    outline, body = [], []
+    for node in report.walk():
+        label = f"{node.number}、" if node.level == 1 else f"{node.path}."
+        outline.append(f"{label}{node.title}")
+        if node.level < 3:
+            body.append(f"{label}{node.title}{node.body}")
+        else:
+            body.append(node.body if node.body.startswith(node.title) else node.title + node.body)
+    outline[0] = f"{report.title}參考模板{outline[0]}"
+    outline[-1] += "".join(body)
+    return "\n\n".join(outline) + "\n"

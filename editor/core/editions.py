@@ -203,13 +203,16 @@ def match_nodes(old: Sequence[OutlineNode], new: Sequence[OutlineNode]) -> list[
         hit = found.get(o.parent_id) if o.parent_id else None
         return hit[0] if hit else None
 
-    def pick(o: OutlineNode, candidates: list[OutlineNode]) -> OutlineNode | None:
-        """The one free candidate, or the one under the parent's match; None when it stays ambiguous."""
+    def pick(o: OutlineNode, candidates: list[OutlineNode], rivals: int) -> OutlineNode | None:
+        """The one candidate, or the one under the parent's match; None when it stays ambiguous.
+
+        ``rivals``: old nodes with the same key. A title several nodes share (common for
+        points such as "加強合作") matches only under the match of the node's parent.
+        """
         free = [n for n in candidates if n.id not in taken]
-        if len(free) > 1:
+        if len(free) > 1 or rivals > 1 or len(candidates) > 1:
             parent = parent_match(o)
-            under = [n for n in free if n.parent_id == parent and (parent or o.parent_id is None)]
-            free = under if under else free
+            free = [n for n in free if n.parent_id == parent and (parent or o.parent_id is None)]
         if len(free) > 1:
             same_level = [n for n in free if n.level == o.level]
             free = same_level if same_level else free
@@ -220,12 +223,16 @@ def match_nodes(old: Sequence[OutlineNode], new: Sequence[OutlineNode]) -> list[
                         (lambda n: _norm(n.title), "title")):
         index: dict[object, list[OutlineNode]] = {}
         for n in new:
-            if n.id not in taken and _norm(n.title):
+            if _norm(n.title):
                 index.setdefault(key(n), []).append(n)
+        olds: dict[object, int] = {}
+        for o in old:
+            if _norm(o.title):
+                olds[key(o)] = olds.get(key(o), 0) + 1
         for o in old:  # pre-order: a parent is matched before its children look for its match
             if o.id in found or not _norm(o.title):
                 continue
-            hit = pick(o, index.get(key(o), []))
+            hit = pick(o, index.get(key(o), []), olds[key(o)])
             if hit is not None:
                 take(o, hit, method, 100.0)
 
@@ -416,8 +423,11 @@ def _place_fuzzy(q: Quote, body: str) -> tuple[int, int, float] | None:
 class QuoteFinder:
     """Finds quotes again in a new edition: one instance per edition, many quotes."""
 
-    def __init__(self, new_nodes: Sequence[OutlineNode]) -> None:
+    def __init__(self, new_nodes: Sequence[OutlineNode], old_bodies: dict[str, str] | None = None,
+                 old_text: str = "") -> None:
         self._bodies = {n.id: n.body for n in new_nodes}
+        self._old_text = old_text  # every old body, "\x00"-separated
+        self._old_bodies = old_bodies or {}  # new node id -> the text of the old node it was
         # All bodies in one string, so a quote that left its node is looked for in one search.
         self._order = [n.id for n in new_nodes if n.body]
         self._starts: list[int] = []
@@ -457,18 +467,33 @@ class QuoteFinder:
         agreeing = []
         for offset in _occurrences(self._all, q.exact):
             nid, start = self._locate(offset)
-            if nid != skip and _context_agrees(q, self._bodies[nid], start):
-                agreeing.append((nid, start))
-                if len(agreeing) > 1:
-                    return None  # the same passage twice: which one is a guess
+            if nid == skip or not _context_agrees(q, self._bodies[nid], start):
+                continue
+            # Only text that arrived in a node can be the moved quote: an occurrence that node
+            # already had (repeated wording, common in reports) is its own, not this one.
+            old_body = self._old_bodies.get(nid, "")
+            if old_body and self._bodies[nid].count(q.exact) <= old_body.count(q.exact):
+                continue
+            agreeing.append((nid, start))
+            if len(agreeing) > 1:
+                return None  # the same passage twice: which one is a guess
         if len(agreeing) != 1:
+            return None
+        # Wording the old edition had in two places, context and all: the arrival may be the other one.
+        if self._old_text and sum(1 for at in _occurrences(self._old_text, q.exact)
+                                  if _context_agrees(q, self._old_text, at)) > 1:
             return None
         nid, start = agreeing[0]
         return Placement(q.id, nid, start, start + len(q.exact), MOVED)
 
 
-def place_quotes(quotes: Iterable[Quote], matches: dict[str, str | None],
-                 new_nodes: Sequence[OutlineNode]) -> list[Placement]:
-    """Each quote's placement in the new edition, given old node id -> new node id."""
-    finder = QuoteFinder(new_nodes)
+def place_quotes(quotes: Iterable[Quote], matches: dict[str, str | None], new_nodes: Sequence[OutlineNode],
+                 old_bodies: dict[str, str] | None = None, old_text: str = "") -> list[Placement]:
+    """Each quote's placement in the new edition, given old node id -> new node id.
+
+    ``old_bodies`` (new node id -> the old text of that node) lets a quote found in
+    another node be told apart from the same words that node always had; ``old_text``
+    (every old body, "\x00"-separated) keeps a passage the old edition repeated from moving.
+    """
+    finder = QuoteFinder(new_nodes, old_bodies, old_text)
     return [finder.place(q, matches.get(q.node_id)) for q in quotes]

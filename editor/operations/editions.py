@@ -8,6 +8,7 @@ from editor.core.editions import EditionError, EditionSummary, Orphan, match_nod
 from editor.core.report import ParsedReport
 from editor.importing import read_report
 from editor.operations.changes import Changes, on_nodes
+from editor.operations.reports import CURRENT_REPORT
 from editor.store import Store
 from editor.store.editions import carried_highlight_id
 
@@ -28,6 +29,7 @@ def import_edition(store: Store, report: ParsedReport, edition_of: str) -> Chang
             raise EditionError(f"this file is already in the database as report {info.id} {info.title}")
         matches = match_nodes(store.nodes(old.id), store.nodes(info.id))
         summary = store.carry_into_edition(old.id, info.id, matches)
+        store.set_meta(CURRENT_REPORT, info.id)
     return Changes(outline=True, reports=True, everything=True, result=summary)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from editor.core.anchoring import quote_context
 from editor.core.annotations import Highlight, ReportInfo
 from editor.core.editions import (ORPHAN, EditionError, EditionSummary, NodeMatch, Orphan, Placement, Quote,
                                   place_quotes)
@@ -19,7 +20,7 @@ from editor.core.errors import NotFoundError
 from editor.core.report import uuid5_str
 
 from .base import StoreBase
-from .highlights import _HIGHLIGHT_COLUMNS, CONTEXT_CHARS
+from .highlights import _HIGHLIGHT_COLUMNS
 from .ids import note_id
 from .stamps import now
 
@@ -130,33 +131,30 @@ class EditionsMixin(StoreBase):
         conn.execute("INSERT INTO temp.carry_nodes SELECT old_node_id, new_node_id FROM node_matches"
                      " WHERE report_id = ? AND new_node_id IS NOT NULL", (new_id,))
         # Last writer wins, as in a merge: a copy is replaced only by a newer version of its original.
-        before = conn.total_changes
-        conn.execute(
+        cursor = conn.execute(
             "INSERT INTO ratings (node_id, dimension_id, author_id, value, created_at, updated_at)"
             " SELECT m.new_id, r.dimension_id, r.author_id, r.value, r.created_at, r.updated_at"
             " FROM ratings r JOIN temp.carry_nodes m ON m.old_id = r.node_id WHERE r.deleted_at IS NULL"
             " ON CONFLICT (node_id, dimension_id, author_id) DO UPDATE SET value = excluded.value,"
             " deleted_at = NULL, updated_at = excluded.updated_at WHERE excluded.updated_at > ratings.updated_at")
-        summary.ratings += conn.total_changes - before
-        before = conn.total_changes
-        conn.execute(
+        summary.ratings += max(0, cursor.rowcount)
+        cursor = conn.execute(
             "INSERT INTO node_tags (node_id, tag_id, author_id, created_at, updated_at)"
             " SELECT m.new_id, t.tag_id, t.author_id, t.created_at, t.updated_at"
             " FROM node_tags t JOIN temp.carry_nodes m ON m.old_id = t.node_id WHERE t.deleted_at IS NULL"
             " ON CONFLICT (node_id, tag_id, author_id) DO UPDATE SET deleted_at = NULL,"
             " updated_at = excluded.updated_at WHERE excluded.updated_at > node_tags.updated_at")
-        summary.tags += conn.total_changes - before
+        summary.tags += max(0, cursor.rowcount)
         notes = self._all("SELECT m.new_id, n.author_id, n.html, n.text, n.created_at, n.updated_at"
                           " FROM notes n JOIN temp.carry_nodes m ON m.old_id = n.node_id WHERE n.deleted_at IS NULL")
-        before = conn.total_changes
-        conn.executemany(
+        cursor = conn.executemany(
             "INSERT INTO notes (id, node_id, author_id, html, text, created_at, updated_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (node_id, author_id) DO UPDATE SET html = excluded.html,"
             " text = excluded.text, deleted_at = NULL, updated_at = excluded.updated_at"
             " WHERE excluded.updated_at > notes.updated_at",
             [(note_id(node, author), node, author, html, text, created, updated)
              for node, author, html, text, created, updated in notes])
-        summary.notes += conn.total_changes - before
+        summary.notes += max(0, cursor.rowcount)
         self._carry_highlights(old_id, new_id, summary)
 
     def _carry_highlights(self, old_id: str, new_id: str, summary: EditionSummary) -> None:
@@ -171,7 +169,12 @@ class EditionsMixin(StoreBase):
         new_nodes = self.nodes(new_id)
         bodies = {n.id: n.body for n in new_nodes}
         quotes = [Quote(h.id, h.node_id, h.exact, h.prefix, h.suffix, h.start) for h in old]
-        placements = place_quotes(quotes, matches, new_nodes)
+        old_bodies = {m: b for m, b in self._all(
+            "SELECT m.new_node_id, n.body FROM node_matches m JOIN nodes n ON n.id = m.old_node_id"
+            " WHERE m.report_id = ? AND m.new_node_id IS NOT NULL", (new_id,))}
+        old_text = "\x00".join(b for (b,) in self._all(
+            "SELECT body FROM nodes WHERE report_id = ? AND body <> '' ORDER BY seq", (old_id,)))
+        placements = place_quotes(quotes, matches, new_nodes, old_bodies, old_text)
         summary.count(placements)
         stamp = now()
         highlight_rows, carry_rows, placed_pairs = [], [], []
@@ -181,8 +184,7 @@ class EditionsMixin(StoreBase):
                 continue
             hid = carried_highlight_id(h.id, new_id)
             body = bodies[p.node_id]
-            highlight_rows.append((hid, p.node_id, h.author_id, p.start, p.end, body[p.start:p.end],
-                                   body[max(0, p.start - CONTEXT_CHARS):p.start], body[p.end:p.end + CONTEXT_CHARS],
+            highlight_rows.append((hid, p.node_id, h.author_id, p.start, p.end, *quote_context(body, p.start, p.end),
                                    h.color, h.comment_html, h.comment_text, h.created_at, h.updated_at))
             carry_rows.append((h.id, new_id, hid, p.method, p.score, stamp))
             placed_pairs.append((h.id, hid))
@@ -196,13 +198,12 @@ class EditionsMixin(StoreBase):
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS carry_highlights (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL)")
         conn.execute("DELETE FROM temp.carry_highlights")
         conn.executemany("INSERT INTO temp.carry_highlights VALUES (?, ?)", placed_pairs)
-        before = conn.total_changes
-        conn.execute(
+        cursor = conn.execute(
             "INSERT INTO highlight_tags (highlight_id, tag_id, author_id, created_at, updated_at)"
             " SELECT m.new_id, t.tag_id, t.author_id, t.created_at, t.updated_at FROM highlight_tags t"
             " JOIN temp.carry_highlights m ON m.old_id = t.highlight_id WHERE t.deleted_at IS NULL"
             " ON CONFLICT DO NOTHING")
-        summary.tags += conn.total_changes - before
+        summary.tags += max(0, cursor.rowcount)
 
     def placements(self, report_id: str) -> list[Placement]:
         """How each highlight of the previous edition was carried into ``report_id``."""
