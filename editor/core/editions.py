@@ -204,19 +204,23 @@ def match_nodes(old: Sequence[OutlineNode], new: Sequence[OutlineNode]) -> list[
         return hit[0] if hit else None
 
     def pick(o: OutlineNode, candidates: list[OutlineNode], rivals: int) -> OutlineNode | None:
-        """The one candidate, or the one under the parent's match; None when it stays ambiguous.
+        """The one candidate under the match of the node's parent; None when that is not sure.
 
-        ``rivals``: old nodes with the same key. A title several nodes share (common for
-        points such as "加強合作") matches only under the match of the node's parent.
+        A child is only looked for under its parent's match here (later passes, in outline
+        order, find the rest), because reports repeat titles such as "加強合作" and a
+        renumbering makes one section's number another's. ``rivals``: old nodes with the same key.
         """
-        free = [n for n in candidates if n.id not in taken]
-        if len(free) > 1 or rivals > 1 or len(candidates) > 1:
+        if o.parent_id is None:
+            free = [n for n in candidates if n.parent_id is None]
+            if rivals > 1:
+                return None
+        else:
             parent = parent_match(o)
-            free = [n for n in free if n.parent_id == parent and (parent or o.parent_id is None)]
+            free = [n for n in candidates if parent is not None and n.parent_id == parent]
         if len(free) > 1:
             same_level = [n for n in free if n.level == o.level]
             free = same_level if same_level else free
-        return free[0] if len(free) == 1 else None
+        return free[0] if len(free) == 1 and free[0].id not in taken else None
 
     # 1. Number and title together: the surest evidence. 2. Title alone: renumbered sections.
     for key, method in ((lambda n: (_norm(n.number), _norm(n.title)), "number+title"),
@@ -253,14 +257,33 @@ def match_nodes(old: Sequence[OutlineNode], new: Sequence[OutlineNode]) -> list[
                 take(o, target, "children", 100.0 * len(parents) / len(kids[o.id]))
 
     by_children()
-    # 3. Body similarity: a reworded title over (mostly) the same text.
-    free_new = [n for n in new if n.id not in taken]
-    for o in old:
-        if o.id in found:
+    # 3. In outline order, between the nodes matched so far: a shared title there (too
+    # common to match report-wide), else body similarity (a reworded title over the same text).
+    # Reports repeat wording; searching only between the neighbours' matches keeps a
+    # reworded paragraph from being taken for the same words in another chapter.
+    new_index = {n.id: i for i, n in enumerate(new)}
+    next_anchor = [len(new)] * (len(old) + 1)
+    for i in range(len(old) - 1, -1, -1):
+        hit = found.get(old[i].id)
+        next_anchor[i] = new_index[hit[0]] if hit else next_anchor[i + 1]
+    lo = -1
+    for i, o in enumerate(old):
+        hit = found.get(o.id)
+        if hit is not None:
+            lo = new_index[hit[0]]
             continue
-        best = _best_by_content(o, [n for n in free_new if n.id not in taken], parent_match(o))
-        if best is not None:
+        window = [n for n in new[lo + 1:next_anchor[i + 1]] if n.id not in taken and n.level == o.level]
+        if not window:
+            continue
+        same_title = [n for n in window if _norm(n.title) and _norm(n.title) == _norm(o.title)]
+        if len(same_title) == 1:
+            take(o, same_title[0], "title", 100.0)
+        else:
+            best = _best_by_content(o, window, parent_match(o))
+            if best is None:
+                continue
             take(o, best[0], "body", best[1])
+        lo = new_index[found[o.id][0]]
     by_children()
 
     out = []
