@@ -60,6 +60,7 @@ class OrphansPanel(QDockWidget):
 
     reattachRequested = Signal(str)  # old highlight id
     discardRequested = Signal(str)
+    historyStepped = Signal(int)  # relays the undo stack's indexChanged (gone with the panel)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(translate("Orphans", "Orphans"), parent)
@@ -156,6 +157,7 @@ class EditionActions:
         self.panel.reattachRequested.connect(self.reattach)
         self.panel.discardRequested.connect(self.discard)
         window.reportShown.connect(lambda _rid: self.refresh())
+        self.panel.historyStepped.connect(lambda _index: self._after_step())
         self._stack = None
         self.refresh()
 
@@ -169,9 +171,14 @@ class EditionActions:
         stack = window.session.undo_stack
         if stack is not self._stack:  # another database opened: follow its history
             self._stack = stack
-            stack.indexChanged.connect(lambda _i: self.refresh())
+            stack.indexChanged.connect(self.panel.historyStepped)
         items = ops.orphans(window.store, window.report_id) if window.report_id else []
         self.panel.set_orphans(items, window.session.author.id)
+
+    def _after_step(self) -> None:
+        # Only while shown: a closing window has let go of its database.
+        if self.panel.isVisible():
+            self.refresh()
 
     def import_edition_dialog(self) -> None:
         """Ask which report the file revises and which file it is; import it; show the summary."""
