@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QHBoxLayout, QInputDial
 from editor.core.editions import Orphan
 from editor.core.errors import TrendmarkError
 from editor.operations import editions as ops
+from editor.operations.changes import Changes
 from editor.ui.i18n import translate
 from editor.ui.session import AnnotationSession, StoreCommandBase
 
@@ -30,15 +31,12 @@ class ReattachOrphanCommand(StoreCommandBase):
         self.report_id, self.orphan_id = report_id, orphan_id
         self.node_id, self.start, self.end = node_id, start, end
 
-    def do(self) -> None:
-        ops.reattach_orphan(self.store, self.author_id, self.report_id, self.orphan_id, self.node_id,
-                            self.start, self.end)
+    def do(self) -> Changes:
+        return ops.reattach_orphan(self.store, self.author_id, self.report_id, self.orphan_id, self.node_id,
+                                   self.start, self.end)
 
-    def undo_(self) -> None:
-        ops.undo_reattach(self.store, self.author_id, self.report_id, self.orphan_id)
-
-    def node_ids(self) -> list[str]:
-        return [self.node_id]
+    def undo_(self) -> Changes:
+        return ops.undo_reattach(self.store, self.author_id, self.report_id, self.orphan_id)
 
 
 class DiscardOrphanCommand(StoreCommandBase):
@@ -48,11 +46,11 @@ class DiscardOrphanCommand(StoreCommandBase):
         super().__init__(session, translate("Orphans", "Discard orphan"))
         self.report_id, self.orphan_id = report_id, orphan_id
 
-    def do(self) -> None:
-        ops.discard_orphan(self.store, self.author_id, self.report_id, self.orphan_id)
+    def do(self) -> Changes:
+        return ops.discard_orphan(self.store, self.author_id, self.report_id, self.orphan_id)
 
-    def undo_(self) -> None:
-        ops.undo_discard(self.store, self.author_id, self.report_id, self.orphan_id)
+    def undo_(self) -> Changes:
+        return ops.undo_discard(self.store, self.author_id, self.report_id, self.orphan_id)
 
 
 class OrphansPanel(QDockWidget):
@@ -203,12 +201,14 @@ class EditionActions:
         window = self.window
         window.inspector.flush()
         try:
-            summary = ops.import_edition_file(window.store, path, report_id).result
+            changes = ops.import_edition_file(window.store, path, report_id)
         except (TrendmarkError, ValueError, OSError) as exc:
             QMessageBox.warning(window, translate("MainWindow", "Import new edition"), str(exc))
             return None
+        summary = changes.result
         # Undo steps recorded on the old edition would now write to a read-only edition.
         window.session.undo_stack.clear()
+        window.session.announce(changes)
         window.show_report(summary.new_report_id)
         text = "\n".join(summary.lines())
         if summary.highlights_orphaned:
