@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 
@@ -249,3 +250,24 @@ def test_a_colleagues_annotations_on_edition_one_follow_into_edition_two_on_merg
 def test_split_sentences_keeps_every_character():
     body = "第一句。第二句！第三句沒有句號"
     assert "".join(text for _start, text in split_sentences(body)) == body
+
+
+def test_an_edition_typeset_with_full_width_punctuation_keeps_every_highlight_in_place():
+    report = read_report(DATA / "sample-report.txt")
+    store = Store.memory()
+    info, _ = store.add_report(report)
+    alice = store.ensure_author("Alice")
+    node = store.find_node(info.id, "1.2.1")
+    start = node.body.index("農村居民通過移動支付")
+    store.add_highlight(node.id, alice.id, start, node.body.index("。", start) + 1)
+    revised = copy.deepcopy(report)
+    revised.title += "(全角版)"
+    for parsed in revised.walk():
+        parsed.body = parsed.body.replace(",", "，")
+        parsed.title = parsed.title.replace(",", "，")
+    summary = import_edition(store, revised, info.id).result
+    assert summary.highlights_orphaned == 0 and summary.highlights_exact == 1
+    (carried,) = store.highlights(report_id=summary.new_report_id)
+    new_node = store.find_node(summary.new_report_id, "1.2.1")
+    assert carried.node_id == new_node.id
+    assert carried.exact == new_node.body[carried.start:carried.end] == "農村居民通過移動支付進行購物、繳費、轉賬等日常消費，極大地方便了生活。"

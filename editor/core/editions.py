@@ -443,14 +443,24 @@ def _place_fuzzy(q: Quote, body: str) -> tuple[int, int, float] | None:
     return start, end, float(score)
 
 
+# Full-width forms and the ideographic space compared as their ASCII counterparts: an edition
+# typeset by another tool often swaps "," and "，". One character for one, so offsets hold.
+_WIDTH = str.maketrans({**{chr(0xFF01 + i): chr(0x21 + i) for i in range(94)}, "\u3000": " "})
+
+
+def _fold(text: str) -> str:
+    return text.translate(_WIDTH)
+
+
 class QuoteFinder:
     """Finds quotes again in a new edition: one instance per edition, many quotes."""
 
     def __init__(self, new_nodes: Sequence[OutlineNode], old_bodies: dict[str, str] | None = None,
                  old_text: str = "") -> None:
-        self._bodies = {n.id: n.body for n in new_nodes}
-        self._old_text = old_text  # every old body, "\x00"-separated
-        self._old_bodies = old_bodies or {}  # new node id -> the text of the old node it was
+        self._bodies = {n.id: _fold(n.body) for n in new_nodes}
+        self._old_text = _fold(old_text)  # every old body, "\x00"-separated
+        # new node id -> the text of the old node it was
+        self._old_bodies = {k: _fold(v) for k, v in (old_bodies or {}).items()}
         # All bodies in one string, so a quote that left its node is looked for in one search.
         self._order = [n.id for n in new_nodes if n.body]
         self._starts: list[int] = []
@@ -469,6 +479,7 @@ class QuoteFinder:
 
     def place(self, q: Quote, new_node_id: str | None) -> Placement:
         """Where ``q`` goes when its old node became ``new_node_id`` (None: the node was removed)."""
+        q = Quote(q.id, q.node_id, _fold(q.exact), _fold(q.prefix), _fold(q.suffix), q.start)
         body = self._bodies.get(new_node_id, "") if new_node_id else ""
         if new_node_id and q.exact:
             at = _place_exact(q, body)
