@@ -31,6 +31,7 @@ QUOTE_MATCH = 85.0
 # ... and only with this much of its context still beside it (or a quote this long).
 CONTEXT_MATCH = 60.0
 LONG_QUOTE = 24
+MAX_WINDOW = 200  # candidates looked at for one node between its matched neighbours
 MIN_FUZZY_QUOTE = 6  # shorter quotes are too likely to resemble unrelated text
 CONTEXT_WINDOW = 12  # characters of prefix/suffix that must agree for a quote found in another node
 
@@ -272,7 +273,9 @@ def match_nodes(old: Sequence[OutlineNode], new: Sequence[OutlineNode]) -> list[
         if hit is not None:
             lo = new_index[hit[0]]
             continue
+        # Capped: a long run without anchors (everything retitled) must not cost n² comparisons.
         window = [n for n in new[lo + 1:next_anchor[i + 1]] if n.id not in taken and n.level == o.level]
+        window = window[:MAX_WINDOW]
         if not window:
             continue
         same_title = [n for n in window if _norm(n.title) and _norm(n.title) == _norm(o.title)]
