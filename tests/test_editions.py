@@ -210,6 +210,10 @@ def test_cli_imports_an_edition_lists_orphans_and_exports_either_edition(tmp_pat
         assert json.loads(out_file.read_text(encoding="utf-8"))["report"]["id"] == wanted
     assert main(["--db", db, "export", "json", "--out", str(tmp_path / "x.json"), "--edition", "3"]) == 2
     assert "editions 1 to 2" in capsys.readouterr().err
+    assert main(["--db", db, "editions", "--json"]) == 0
+    history = json.loads(capsys.readouterr().out)
+    assert [(e["edition"], e["id"], e["current"], e["orphans"]) for e in history] == [
+        (1, old_id, False, 0), (2, new_id, True, 1)]
     # Annotating the old edition by id is refused with one line.
     assert main(["--db", db, "--author", "Alice", "note", "1.2.1", "--text", "x", "--report", old_id]) == 2
     assert "read-only" in capsys.readouterr().err

@@ -55,5 +55,12 @@ def test_import_a_new_edition_from_the_file_menu_and_reattach_an_orphan(qtbot, w
     assert panel.list.count() == 0
     window.undo()
     assert panel.list.count() == 1
+    # The earlier edition stays reachable (read-only) from View › Report.
+    menu = window.actions.report_menu
+    menu.aboutToShow.emit()
+    history = [a for a in menu.actions() if a.text().startswith("Edition ")]
+    assert [a.text().endswith("(read-only)") for a in history] == [True, False]
+    history[0].trigger()
+    assert window.report_id == old_id
     window.resize(1200, 800)
     window.grab().save(str(tmp_path / "orphans.png"))

@@ -9,13 +9,18 @@ from editor.cli.common import Out, Register, chosen_report, dumps, open_store
 
 
 def register(command: Register) -> None:
-    """Add ``orphans`` to the parser (``import --edition-of`` is an option of ``import``)."""
+    """Add ``orphans`` and ``editions`` to the parser (``import --edition-of`` is an option of ``import``)."""
     p = command("orphans", "highlights a new edition could not place, for review")
     p.add_argument("--report", metavar="ID", help="the report (any edition of it; default: the only one)")
     p.add_argument("--edition", type=int, metavar="N", help="the edition (default: the current one)")
     p.add_argument("--all", action="store_true", help="also those already re-attached or discarded")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_orphans)
+
+    p = command("editions", "a report's editions, first to current")
+    p.add_argument("--report", metavar="ID", help="the report (any edition of it; default: the only one)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_editions)
 
 
 def add_edition_option(parser: argparse.ArgumentParser) -> None:
@@ -70,4 +75,21 @@ def cmd_orphans(args: argparse.Namespace, out: Out) -> int:
         if item.comment_text:
             out(f"  note: {item.comment_text}")
         out(f"  by {item.author}; id {item.old_highlight_id}")
+    return 0
+
+
+def cmd_editions(args: argparse.Namespace, out: Out) -> int:
+    """List the editions of a report: number, id, title, which is current."""
+    with open_store(args, read_only=True) as store:
+        history = store.editions(chosen_report(store, args).id)
+        open_orphans = {e.report.id: len(store.orphans(e.report.id)) for e in history}
+    if args.json:
+        out(dumps([{"edition": e.edition, "id": e.report.id, "title": e.report.title, "current": e.current,
+                    "previous": e.previous_id, "imported_at": e.report.imported_at,
+                    "orphans": open_orphans[e.report.id]} for e in history]))
+        return 0
+    for e in history:
+        state = "current" if e.current else "read-only"
+        orphans_note = f", {open_orphans[e.report.id]} orphan(s)" if open_orphans[e.report.id] else ""
+        out(f"{e.edition} {e.report.id} {e.report.title} ({state}{orphans_note})")
     return 0

@@ -152,12 +152,33 @@ class EditionActions:
         view = self.panel.toggleViewAction()
         view.setText(translate("MainWindow", "&Orphans"))
         self._menu_holding(window.actions.report_menu.menuAction()).addAction(view)
+        # After the window lists its reports: this report's earlier editions, to read them.
+        window.actions.report_menu.aboutToShow.connect(self.add_history)
         self.panel.reattachRequested.connect(self.reattach)
         self.panel.discardRequested.connect(self.discard)
         window.reportShown.connect(lambda _rid: self.refresh())
         self.panel.historyStepped.connect(lambda _index: self._after_step())
         self._stack = None
         self.refresh()
+
+    def add_history(self) -> None:
+        """View › Report: the shown report's earlier editions (read-only), below the reports."""
+        window = self.window
+        if not window.report_id:
+            return
+        history = window.store.editions(window.report_id)
+        if len(history) < 2:
+            return
+        menu = window.actions.report_menu
+        menu.addSeparator()
+        for item in history:
+            text = translate("MainWindow", "Edition {n}: {title}").format(n=item.edition, title=item.report.title)
+            if not item.current:
+                text += " " + translate("MainWindow", "(read-only)")
+            action = menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(item.report.id == window.report_id)
+            action.triggered.connect(lambda _=False, rid=item.report.id: window.show_report(rid))
 
     def _menu_holding(self, action):
         return next(a.menu() for a in self.window.menuBar().actions()

@@ -805,6 +805,14 @@ Highlighted by {author}</source>
         <translation>孤立高亮(&amp;O)</translation>
     </message>
     <message>
+        <source>Edition {n}: {title}</source>
+        <translation>第 {n} 版：{title}</translation>
+    </message>
+    <message>
+        <source>(read-only)</source>
+        <translation>（只读）</translation>
+    </message>
+    <message>
         <source>Import new edition</source>
         <translation>导入新版本</translation>
     </message>

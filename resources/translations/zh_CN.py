@@ -352,4 +352,6 @@ TRANSLATIONS: dict[str, str] = {
     "The new edition revises:": "新版本修订的报告：",
     "Revised edition": "修订版",
     "Edition {n} imported": "已导入第 {n} 版",
+    "Edition {n}: {title}": "第 {n} 版：{title}",
+    "(read-only)": "（只读）",
 }
