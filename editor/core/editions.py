@@ -216,6 +216,8 @@ def match_nodes(old: Sequence[OutlineNode], new: Sequence[OutlineNode]) -> list[
             if rivals > 1:
                 return None
         else:
+            if rivals > 1:
+                return None  # siblings sharing the title: which is which is for later passes
             parent = parent_match(o)
             free = [n for n in candidates if parent is not None and n.parent_id == parent]
         if len(free) > 1:
@@ -230,14 +232,14 @@ def match_nodes(old: Sequence[OutlineNode], new: Sequence[OutlineNode]) -> list[
         for n in new:
             if _norm(n.title):
                 index.setdefault(key(n), []).append(n)
-        olds: dict[object, int] = {}
+        olds: dict[object, int] = {}  # (parent, key) -> old nodes sharing it
         for o in old:
             if _norm(o.title):
-                olds[key(o)] = olds.get(key(o), 0) + 1
+                olds[(o.parent_id, key(o))] = olds.get((o.parent_id, key(o)), 0) + 1
         for o in old:  # pre-order: a parent is matched before its children look for its match
             if o.id in found or not _norm(o.title):
                 continue
-            hit = pick(o, index.get(key(o), []), olds[key(o)])
+            hit = pick(o, index.get(key(o), []), olds[(o.parent_id, key(o))])
             if hit is not None:
                 take(o, hit, method, 100.0)
 
@@ -267,26 +269,35 @@ def match_nodes(old: Sequence[OutlineNode], new: Sequence[OutlineNode]) -> list[
     for i in range(len(old) - 1, -1, -1):
         hit = found.get(old[i].id)
         next_anchor[i] = new_index[hit[0]] if hit else next_anchor[i + 1]
-    lo = -1
+    next_matched_old = [len(old)] * (len(old) + 1)
+    for i in range(len(old) - 1, -1, -1):
+        next_matched_old[i] = i if old[i].id in found else next_matched_old[i + 1]
+    lo, lo_old = -1, -1
     for i, o in enumerate(old):
         hit = found.get(o.id)
         if hit is not None:
-            lo = new_index[hit[0]]
+            lo, lo_old = new_index[hit[0]], i
             continue
         # Capped: a long run without anchors (everything retitled) must not cost n² comparisons.
         window = [n for n in new[lo + 1:next_anchor[i + 1]] if n.id not in taken and n.level == o.level]
         window = window[:MAX_WINDOW]
         if not window:
             continue
+        # The old nodes competing for the same stretch of the new outline.
+        rivals = [r for r in old[lo_old + 1:next_matched_old[i + 1]]
+                  if r is not o and r.id not in found and r.level == o.level][:MAX_WINDOW]
         same_title = [n for n in window if _norm(n.title) and _norm(n.title) == _norm(o.title)]
-        if len(same_title) == 1:
+        if len(same_title) == 1 and not any(_norm(r.title) == _norm(o.title) for r in rivals):
             take(o, same_title[0], "title", 100.0)
         else:
             best = _best_by_content(o, window, parent_match(o))
             if best is None:
                 continue
+            # Mutual: no competing old node is as close to that candidate (it may be its own).
+            if any(_content_score(r, best[0], parent_match(r)) >= best[1] - 5.0 for r in rivals):
+                continue
             take(o, best[0], "body", best[1])
-        lo = new_index[found[o.id][0]]
+        lo, lo_old = new_index[found[o.id][0]], i
     by_children()
 
     out = []
@@ -302,24 +313,8 @@ def _best_by_content(o: OutlineNode, candidates: list[OutlineNode],
     scored: list[tuple[float, OutlineNode]] = []
     old_sentences = _sentences(o.body)
     for n in candidates:
-        if n.level != o.level:
-            continue
-        under = parent is not None and n.parent_id == parent
-        if o.body.strip() and n.body.strip():
-            # Sentences kept word for word count even when they were reordered or others cut.
-            score = max(fuzz.ratio(o.body, n.body), _shared(old_sentences, o.body, n.body))
-            if score < (BODY_MATCH_UNDER_PARENT if under else BODY_MATCH):
-                score = 0.0
-        elif not o.body.strip() and not n.body.strip() and n.parent_id == parent and parent is not None:
-            # No text on either side: only a close title under the same parent will do.
-            score = fuzz.ratio(_norm(o.title), _norm(n.title), score_cutoff=TITLE_MATCH)
-        else:
-            score = 0.0
+        score = _content_score(o, n, parent, old_sentences)
         if score:
-            if under:
-                score = min(100.0, score + 5.0)  # the tree agrees: a small preference, not a licence
-                if n.position == o.position:
-                    score = min(100.0, score + 5.0)
             scored.append((score, n))
     if not scored:
         return None
@@ -327,6 +322,30 @@ def _best_by_content(o: OutlineNode, candidates: list[OutlineNode],
     if len(scored) > 1 and scored[0][0] - scored[1][0] < 5.0:
         return None  # two near-equal candidates: guessing could put notes on the wrong section
     return scored[0][1], scored[0][0]
+
+
+def _content_score(o: OutlineNode, n: OutlineNode, parent: str | None,
+                   old_sentences: list[str] | None = None) -> float:
+    """How surely ``n`` is ``o`` by their text (0: not at all), the tree's agreement included."""
+    if n.level != o.level:
+        return 0.0
+    under = parent is not None and n.parent_id == parent
+    if o.body.strip() and n.body.strip():
+        # Sentences kept word for word count even when they were reordered or others cut.
+        sentences = _sentences(o.body) if old_sentences is None else old_sentences
+        score = max(fuzz.ratio(o.body, n.body), _shared(sentences, o.body, n.body))
+        if score < (BODY_MATCH_UNDER_PARENT if under else BODY_MATCH):
+            return 0.0
+    elif not o.body.strip() and not n.body.strip() and under:
+        # No text on either side: only a close title under the same parent will do.
+        score = fuzz.ratio(_norm(o.title), _norm(n.title), score_cutoff=TITLE_MATCH)
+    else:
+        return 0.0
+    if score and under:
+        score = min(100.0, score + 5.0)  # the tree agrees: a small preference, not a licence
+        if n.position == o.position:
+            score = min(100.0, score + 5.0)
+    return score
 
 
 def _sentences(body: str) -> list[str]:

@@ -64,7 +64,8 @@ def test_reanchor_5000_highlights_of_the_500_chapter_report(tmp_path):
         right = s.new_node is not None and new_paths[p.node_id] == s.new_node.path
         wrong += not right
         if not right:
-            print("WRONG", p.method, s.fate, s.old_node.path, new_paths[p.node_id], s.new_node.path if s.new_node else None, s.text)
+            expected = s.new_node.path if s.new_node else "nowhere"
+            print(f"misplaced ({p.method}, {s.fate}): {s.text} -> {new_paths[p.node_id]}, expected {expected}")
         placed_ok += right and s.fate in ("kept", "moved")
     print(f"\n{len(new_paths)} nodes, {HIGHLIGHTS} highlights: import as an edition {elapsed:.2f} s"
           f" (plain import of the same report {baseline_s:.2f} s, ratio {elapsed / baseline_s:.1f}x);"
