@@ -66,6 +66,8 @@ def test_the_ancestor_list_keeps_the_newest_revisions(tmp_path, clock):
 
 def test_a_version_1_file_is_upgraded_with_a_backup_and_derived_revisions(tmp_path, clock, monkeypatch):
     monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
+    # Writing as that version did: it had no editions to keep read-only.
+    monkeypatch.setattr(Store, "_require_editable_node", Store._require_node)
     old = analyst_db(tmp_path / "old.sqlite", "Alice")
     note = old.store.save_note(old.node("1.1"), old.author.id, "<p>舊筆記</p>")
     old.store.close()

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Sequence
 
 from editor import __version__
-from editor.cli import annotate, reports, team
+from editor.cli import annotate, editions, reports, team
 
 # Each module adds its sub-commands with register(command), each parser naming its handler.
-COMMAND_MODULES = (reports, annotate, team)
+COMMAND_MODULES = (reports, annotate, team, editions)
 
 EXIT_USAGE = 2
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from editor.cli.common import chosen_report, Out, Register, describe_counts, dumps, note, open_store
+from editor.cli.editions import add_edition_choice, add_edition_option, cmd_import_edition
 
 EXPORT_FORMATS = ["pdf", "json", "csv", "md", "w3c", "qdpx"]
 
@@ -15,6 +16,7 @@ def register(command: Register) -> None:
     """Add import, outline, search and export to the parser."""
     p = command("import", "import a report file; prints its id and node counts")
     p.add_argument("file")
+    add_edition_option(p)
     p.set_defaults(handler=cmd_import)
 
     p = command("outline", "print the outline of a report")
@@ -37,6 +39,7 @@ def register(command: Register) -> None:
     p.add_argument("--min-rating", type=int, metavar="N", help="only nodes rated at least N (first dimension)")
     p.add_argument("--mine", action="store_true", help="only my annotations, not colleagues'")
     p.add_argument("--page-size", choices=["A4", "Letter"], default="A4")
+    add_edition_choice(p)
     p.set_defaults(handler=cmd_export)
 
 
@@ -44,6 +47,8 @@ def cmd_import(args: argparse.Namespace, out: Out) -> int:
     from editor.importing import read_report
     from editor.operations.reports import import_report
 
+    if args.edition_of:
+        return cmd_import_edition(args, out)
     report = read_report(args.file)  # parse before opening: a bad file never creates a database
     with open_store(args, create=True) as store:
         info, created = import_report(store, report).result
@@ -109,7 +114,7 @@ def cmd_export(args: argparse.Namespace, out: Out) -> int:
     from editor.operations.exports import export
 
     with open_store(args) as store:
-        report = chosen_report(store, args)
+        report = store.edition(chosen_report(store, args).id, args.edition)
         mine = author(store, args) if args.mine else None
         options = ExportOptions(
             annotated_only=args.annotated_only, tags=tuple(args.tag), min_rating=args.min_rating,

@@ -10,10 +10,14 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from editor.core.errors import NotFoundError
+from editor.core.errors import NotFoundError, TrendmarkError
 
 from .connection import read_only_error, translate
 from .outline import ReportOutline, load_outline
+
+
+class ReadOnlyEditionError(TrendmarkError):
+    """An edit was aimed at an edition that a newer one replaced."""
 
 
 class StoreBase:
@@ -134,6 +138,17 @@ class StoreBase:
         if row is None:
             raise NotFoundError(f"no node with id {node_id}")
         return row
+
+    def _require_editable_node(self, node_id: str) -> tuple[str, str, str]:
+        """(path, title, body) of a node that may be annotated: not in an edition a newer one revised."""
+        row = self._one("SELECT path, title, body, EXISTS (SELECT 1 FROM report_editions e"
+                        " WHERE e.previous_id = nodes.report_id) FROM nodes WHERE id = ?", (node_id,))
+        if row is None:
+            raise NotFoundError(f"no node with id {node_id}")
+        if row[3]:
+            raise ReadOnlyEditionError(f"{row[0]} {row[1]} is in an older edition of its report, kept read-only;"
+                                       " annotate the current edition")
+        return row[:3]
 
     def _require_author(self, author_id: str) -> None:
         if self._one("SELECT 1 FROM authors WHERE id = ?", (author_id,)) is None:

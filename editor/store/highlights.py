@@ -44,7 +44,7 @@ class HighlightsMixin(StoreBase):
         comment_html = sanitize_html(comment_html)
         comment_text = html_to_text(comment_html)
         with self.transaction():
-            path, _title, body = self._require_node(node_id)
+            path, _title, body = self._require_editable_node(node_id)
             self._require_author(author_id)
             _check_span(start, end, body, path)
             exact, prefix, suffix = quote_context(body, start, end)

@@ -20,7 +20,7 @@ class NotesMixin(StoreBase):
         clean = sanitize_html(html)
         text = html_to_text(clean)
         with self.transaction():
-            self._require_node(node_id)
+            self._require_editable_node(node_id)
             self._require_author(author_id)
             row = self._one("SELECT id, html, created_at, updated_at, deleted_at FROM notes"
                             " WHERE node_id = ? AND author_id = ?", (node_id, author_id))

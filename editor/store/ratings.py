@@ -108,7 +108,7 @@ class RatingsMixin(StoreBase):
         if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
             raise ValueError(f"a rating is a whole number, not {value!r}")
         with self.transaction():
-            self._require_node(node_id)
+            self._require_editable_node(node_id)
             self._require_author(author_id)
             dim = self._one("SELECT name, min, max FROM dimensions WHERE id = ?", (dimension_id,))
             if dim is None:

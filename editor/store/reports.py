@@ -89,8 +89,9 @@ class ReportsMixin(StoreBase):
         return self.report(rid), created
 
     def reports(self) -> list[ReportInfo]:
-        """Every imported report, oldest first."""
-        rows = self._all(f"SELECT {_REPORT_COLUMNS} FROM reports ORDER BY imported_at, title, id")
+        """Every imported report, oldest first; of a report with editions, only the current one."""
+        rows = self._all(f"SELECT {_REPORT_COLUMNS} FROM reports WHERE id NOT IN"
+                         " (SELECT previous_id FROM report_editions) ORDER BY imported_at, title, id")
         return [_report_info(row) for row in rows]
 
     def report(self, report_id: str | None = None) -> ReportInfo:

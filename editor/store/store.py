@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .authors import AuthorsMixin
 from .connection import open_file, open_memory
+from .editions import EditionsMixin
 from .filesystems import IN_MEMORY
 from .highlights import HighlightsMixin
 from .notes import NotesMixin
@@ -19,7 +20,7 @@ from .tags import TagsMixin
 
 
 class Store(AuthorsMixin, ReportsMixin, TagsMixin, RatingsMixin, NotesMixin, HighlightsMixin,
-            SearchMixin, SummariesMixin, SnapshotsMixin):
+            SearchMixin, SummariesMixin, SnapshotsMixin, EditionsMixin):
     """An annotation database: reports, outline and every analyst's tags, ratings, notes, highlights.
 
     Every write method is one transaction; wrap several calls in ``store.transaction()``

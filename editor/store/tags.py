@@ -137,7 +137,7 @@ class TagsMixin(StoreBase):
     def add_node_tag(self, node_id: str, tag_name: str, author_id: str) -> NodeTag:
         """Tag a node (creating the tag if new); tagging twice changes nothing."""
         with self.transaction():
-            self._require_node(node_id)
+            self._require_editable_node(node_id)
             self._require_author(author_id)
             tag = self.ensure_tag(tag_name, author_id=author_id)
             created_at, updated_at = self._link("node_tags", "node_id", node_id, tag, author_id)
@@ -146,7 +146,7 @@ class TagsMixin(StoreBase):
     def remove_node_tag(self, node_id: str, tag_name: str, author_id: str) -> bool:
         """Take a tag off a node (a tombstone); False if it was not there."""
         with self.transaction():
-            self._require_node(node_id)
+            self._require_editable_node(node_id)
             return self._unlink("node_tags", "node_id", node_id, tag_name, author_id)
 
     def node_tags(self, node_id: str, author_id: str | None = None) -> list[NodeTag]:

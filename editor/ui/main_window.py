@@ -18,6 +18,7 @@ from editor.operations.sharing import open_conflict_count
 from editor.ui.annotation_edits import AnnotationEdits
 from editor.ui.database import DatabaseActions
 from editor.ui.dialogs import ShortcutsDialog
+from editor.ui.editions import EditionActions
 from editor.ui.exports import ExportActions
 from editor.ui.i18n import translate
 from editor.ui.inspector import Inspector, NodeAnnotations
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.reading_pane.setAcceptDrops(False)  # drops go to the window: import, not paste
 
+        self.editions = EditionActions(self)  # File › Import new edition…, View › Orphans
         self._wire()
         self._attach_session()
         self._restore_layout()

@@ -792,6 +792,46 @@ Highlighted by {author}</source>
         <source>Link in a note</source>
         <translation>笔记中的链接</translation>
     </message>
+    <message>
+        <source>Import new &amp;edition…</source>
+        <translation>导入新版本(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Import a revised edition of a report and carry its annotations across</source>
+        <translation>导入报告的修订版，并将标注带到新版</translation>
+    </message>
+    <message>
+        <source>&amp;Orphans</source>
+        <translation>孤立高亮(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Edition {n}: {title}</source>
+        <translation>第 {n} 版：{title}</translation>
+    </message>
+    <message>
+        <source>(read-only)</source>
+        <translation>（只读）</translation>
+    </message>
+    <message>
+        <source>Import new edition</source>
+        <translation>导入新版本</translation>
+    </message>
+    <message>
+        <source>Import a report first; a new edition revises one.</source>
+        <translation>请先导入报告；新版本是对已有报告的修订。</translation>
+    </message>
+    <message>
+        <source>The new edition revises:</source>
+        <translation>新版本修订的报告：</translation>
+    </message>
+    <message>
+        <source>Revised edition</source>
+        <translation>修订版</translation>
+    </message>
+    <message>
+        <source>Edition {n} imported</source>
+        <translation>已导入第 {n} 版</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>
@@ -881,6 +921,45 @@ Highlighted by {author}</source>
     <message>
         <source>Note by {author}</source>
         <translation>{author} 的笔记</translation>
+    </message>
+</context>
+<context>
+    <name>Orphans</name>
+    <message>
+        <source>Re-attach highlight</source>
+        <translation>重新附加高亮</translation>
+    </message>
+    <message>
+        <source>Discard orphan</source>
+        <translation>舍弃孤立高亮</translation>
+    </message>
+    <message>
+        <source>Orphans</source>
+        <translation>孤立高亮</translation>
+    </message>
+    <message>
+        <source>Re-attach to selection</source>
+        <translation>附加到所选文字</translation>
+    </message>
+    <message>
+        <source>Select the passage in the reading pane, then place this highlight on it</source>
+        <translation>先在阅读窗格中选择段落，再将此高亮放到其上</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>舍弃</translation>
+    </message>
+    <message>
+        <source>{count} highlight(s) of the previous edition found no place in this one.</source>
+        <translation>上一版中有 {count} 个高亮在此版中找不到位置。</translation>
+    </message>
+    <message>
+        <source>No orphans: every highlight found its place.</source>
+        <translation>没有孤立高亮：每个高亮都找到了位置。</translation>
+    </message>
+    <message>
+        <source>Select the passage in the reading pane first, then re-attach the highlight.</source>
+        <translation>请先在阅读窗格中选择段落，再重新附加高亮。</translation>
     </message>
 </context>
 <context>

@@ -166,6 +166,8 @@ def merge_database(store, theirs_path: Path, *, dry_run: bool = False) -> MergeR
                 if store.path is not None:
                     backup = backup_before_merge(store.path)
                 write_plan(store, plan)
+                # Their annotations on an edition we have replaced follow it into the current one.
+                store.carry_pending()
     return _result(theirs_path, dry_run, plan, backup)
 
 

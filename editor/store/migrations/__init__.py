@@ -1,7 +1,8 @@
 """Forward-only schema migrations, every version in this package, with a backup copy taken before any of them.
 
 v1.py creates the schema; v2.py adds merge tracking (text revisions, conflicts); v3.py
-lightens the nodes table. A new version is a new file and one entry appended to MIGRATIONS.
+lightens the nodes table; editions.py links a report's
+revised editions. A new version is a new file and one entry appended to MIGRATIONS.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from sqlite_utils import Database
 from editor.store.migrations.v2 import add_merge_tracking
 from editor.store.migrations.v1 import create_version_1
 from editor.store.migrations.v3 import lighten_nodes
+from editor.store.migrations.editions import add_editions
 
 MigrationStep = Callable[[Database], None]
 
 # MIGRATIONS[n] upgrades a database from schema version n to n + 1. Append, never edit:
 # files written by released versions must keep upgrading the same way.
-MIGRATIONS: list[MigrationStep] = [create_version_1, add_merge_tracking, lighten_nodes]
+MIGRATIONS: list[MigrationStep] = [create_version_1, add_merge_tracking, lighten_nodes, add_editions]
 
 
 def schema_version() -> int:
