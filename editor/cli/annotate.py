@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 
 from editor.cli.common import Out, Register, author, note, open_store, target_node
-from editor.core.richtext import text_to_html
 from editor.core.colors import DEFAULT_HIGHLIGHT_COLOR
 
 
@@ -97,6 +96,8 @@ def cmd_rate(args: argparse.Namespace, out: Out) -> int:
 def cmd_note(args: argparse.Namespace, out: Out) -> int:
     from editor.operations.annotations import set_note
 
+    from editor.core.richtext import text_to_html
+
     html = args.html if args.html is not None else text_to_html(args.text)
     with open_store(args) as store, store.transaction():
         node = target_node(store, args)
@@ -110,6 +111,8 @@ def cmd_highlight(args: argparse.Namespace, out: Out) -> int:
 
     if not args.quote.strip():
         raise ValueError("the quote is empty")
+    from editor.core.richtext import text_to_html
+
     comment = text_to_html(args.comment) if args.comment else ""
     with open_store(args) as store, store.transaction():
         node = target_node(store, args)

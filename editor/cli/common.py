@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from editor.core.errors import StoreError
-from editor.identity import default_database
 
 if TYPE_CHECKING:
     from editor.core.annotations import Author, Node, ReportInfo
@@ -25,7 +24,12 @@ LEVEL_NAMES = {1: ("chapter", "chapters"), 2: ("section", "sections"), 3: ("poin
 
 def database_path(db: str | None) -> Path:
     """The database file named by --db, else the default one in the user data directory."""
-    return Path(db).expanduser() if db else default_database()
+    if db:
+        return Path(db).expanduser()
+    # platformdirs is only loaded when needed: `trendmark --version` stays fast.
+    from editor.identity import default_database
+
+    return default_database()
 
 
 def open_store(args: argparse.Namespace, *, create: bool = False, read_only: bool = False) -> Store:
