@@ -71,7 +71,7 @@ def test_merging_a_colleagues_database_updates_the_tree_and_inspector(qtbot, win
         "Policy"]
 
 
-def test_merge_is_offered_only_for_a_writable_database(qtbot, sample_db, dialogs, monkeypatch):  # noqa: F811
+def test_merge_is_offered_only_for_a_writable_database(qtbot, sample_db, dialogs, monkeypatch):
     window = open_window(qtbot, sample_db)
     assert window.actions.merge.isEnabled()
     store = window.store

@@ -366,7 +366,7 @@ def _shared(old_sentences: list[str], old_body: str, new_body: str) -> float:
 
 def _common_suffix(a: str, b: str) -> int:
     n = 0
-    for x, y in zip(reversed(a), reversed(b)):
+    for x, y in zip(reversed(a), reversed(b), strict=False):
         if x != y:
             break
         n += 1
@@ -375,7 +375,7 @@ def _common_suffix(a: str, b: str) -> int:
 
 def _common_prefix(a: str, b: str) -> int:
     n = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if x != y:
             break
         n += 1
@@ -422,7 +422,7 @@ def _place_exact(q: Quote, body: str) -> int | None:
         return None
     if len(hits) > 1 and best == 0:
         return None
-    tied = [at for at, s in zip(hits, scores) if s == best]
+    tied = [at for at, s in zip(hits, scores, strict=True) if s == best]
     # Identical text in identical surroundings: the old position is the only evidence left.
     return min(tied, key=lambda at: abs(at - q.start))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from editor.core.annotations import (
     Author, Dimension, Highlight, Node, NodeTag, Note, Rating, ReportInfo, Tag,

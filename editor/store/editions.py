@@ -178,7 +178,7 @@ class EditionsMixin(StoreBase):
         summary.count(placements)
         stamp = now()
         highlight_rows, carry_rows, placed_pairs = [], [], []
-        for h, p in zip(old, placements):
+        for h, p in zip(old, placements, strict=True):
             if p.method == ORPHAN:
                 carry_rows.append((h.id, new_id, None, ORPHAN, p.score, stamp))
                 continue

@@ -242,7 +242,7 @@ class PdfExporter(QObject):
         # A window closing mid-export must not destroy a running thread (Qt aborts the process).
         parent.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Stop and wait for a running export when the window closes."""
         if watched is self._parent and event.type() == QEvent.Type.Close and self._thread is not None:
             self._thread.request_stop()

@@ -8,7 +8,6 @@ export leaves nothing behind. Text still being typed is stored first, so it is i
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path

@@ -285,7 +285,7 @@ class ReadingPane(QTextBrowser):
         return span.node.id, start, end
 
     # -- mouse, tooltips, context menu -----------------------------------------------------
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             highlight = self.highlight_at(self.cursorForPosition(event.position().toPoint()).position())
@@ -312,7 +312,7 @@ class ReadingPane(QTextBrowser):
             lines.append(highlight.comment_text)
         return "\n".join(lines)
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt API
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.build_context_menu(event.pos())
         menu.exec(event.globalPos())
         menu.deleteLater()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack

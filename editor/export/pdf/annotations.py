@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 from PySide6.QtGui import QColor
 
@@ -44,10 +44,10 @@ def pdf_date(iso: str) -> str:
     try:
         moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
     except (ValueError, AttributeError):
-        moment = datetime.now(timezone.utc)
+        moment = datetime.now(UTC)
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).strftime("D:%Y%m%d%H%M%SZ")
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("D:%Y%m%d%H%M%SZ")
 
 
 def rgb(colour: QColor) -> list[float]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from io import BytesIO
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass
-from typing import Iterable
+from collections.abc import Iterable
 
 from PySide6.QtGui import QFont, QFontDatabase, QRawFont
 
@@ -124,7 +124,7 @@ def postscript_name(raw: QRawFont) -> str:
         record = table[6 + 12 * index: 18 + 12 * index]
         if len(record) < 12:
             break
-        platform, encoding, _language, name_id, length, offset = struct.unpack(">HHHHHH", record)
+        platform, _encoding, _language, name_id, length, offset = struct.unpack(">HHHHHH", record)
         if name_id != 6:
             continue
         data = table[strings + offset: strings + offset + length]

@@ -7,7 +7,7 @@ no margins of its own, so device (0, 0) is the top-left corner of the paper).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QBrush, QFontMetricsF, QPainter, QPdfWriter, QPen

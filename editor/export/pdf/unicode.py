@@ -25,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from typing import Iterable
+from collections.abc import Iterable
 
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
@@ -244,7 +244,7 @@ def _shaped_glyphs(font: QFont, raw: QRawFont, printed: list[str]) -> dict[int, 
         for run in layout.glyphRuns(0, len(units), flags):
             if run.rawFont().familyName() != raw.familyName() or run.rawFont().weight() != raw.weight():
                 continue  # a fallback font drew these
-            for glyph, index in zip(run.glyphIndexes(), run.stringIndexes()):
+            for glyph, index in zip(run.glyphIndexes(), run.stringIndexes(), strict=True):
                 if glyph and 0 <= index < len(units):
                     found.setdefault(glyph, units[index])
     return found
@@ -254,13 +254,13 @@ def _repair_with_font(old: dict[int, str], font: QFont, printed: list[str], pdf_
     """Map each subset glyph to the printed character that uses it in the original font."""
     original = QRawFont.fromFont(font)
     by_glyph: dict[int, str] = {}
-    for ch, glyph in zip(printed, _cmap_glyphs(original, printed)):
+    for ch, glyph in zip(printed, _cmap_glyphs(original, printed), strict=True):
         if glyph and (glyph not in by_glyph or _preferred(ch, by_glyph[glyph])):
             by_glyph[glyph] = ch
     new = dict(old)
     single = [(cid, text) for cid, text in old.items() if len(text) == 1]
     mapped_glyphs = set()
-    for (cid, text), glyph in zip(single, _cmap_glyphs(original, [t for _, t in single])):
+    for (cid, text), glyph in zip(single, _cmap_glyphs(original, [t for _, t in single]), strict=True):
         mapped_glyphs.add(glyph)
         better = by_glyph.get(glyph)
         if better is not None and better != text:
@@ -397,11 +397,11 @@ class _Shape:
 
     def close_to(self, other: _Shape) -> bool:
         """Whether extremes and advance agree within the conversion's tolerance."""
-        return max(abs(a - b) for a, b in zip(self.box, other.box)) <= _SIZE * _BOX_TOLERANCE
+        return max(abs(a - b) for a, b in zip(self.box, other.box, strict=True)) <= _SIZE * _BOX_TOLERANCE
 
     def difference(self, other: _Shape) -> int:
         """Samples where one outline is filled and the other is not."""
-        return sum(1 for a, b in zip(self.bits, other.bits) if a != b)
+        return sum(1 for a, b in zip(self.bits, other.bits, strict=True) if a != b)
 
     def ink(self) -> int:
         """Filled samples: the scale a difference is judged against."""

@@ -356,7 +356,7 @@ class Planner:
         original = self._ours(spec)
         working = dict(original)
         column, mapping = mapped
-        compared = tuple(c for c in spec.state if c != "deleted_at") + ("updated_at", "deleted_at")
+        compared = (*(c for c in spec.state if c != "deleted_at"), "updated_at", "deleted_at")
         for raw in self.theirs.tables[spec.table]:
             row = _record(raw, spec.table)
             quick_key = tuple(mapping.get(row[c]) if c == column else row[c] for c in spec.key)

@@ -43,7 +43,7 @@ class _CommentEdit(QPlainTextEdit):
     focusLost = Signal()
     escapePressed = Signal()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.escapePressed.emit()  # back to the text the highlight is on
             return
@@ -57,7 +57,7 @@ class _CommentEdit(QPlainTextEdit):
             return False
         return super().event(event)
 
-    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
         self.focusLost.emit()
 

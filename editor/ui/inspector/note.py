@@ -58,7 +58,7 @@ class _NoteTextEdit(QTextEdit):
 
     focusLost = Signal()
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+    def sizeHint(self) -> QSize:
         # Room for a short note; the inspector scrolls rather than giving the editor all its height.
         return QSize(super().sizeHint().width(), 150)
 
@@ -70,7 +70,7 @@ class _NoteTextEdit(QTextEdit):
             return False
         return super().event(event)
 
-    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
         self.focusLost.emit()
 

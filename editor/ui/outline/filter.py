@@ -50,7 +50,7 @@ class OutlineFilterProxy(QSortFilterProxyModel):
         self._shown: list[bool] | None = None  # by item serial; None while nothing is filtered
         self._open_rows: list[int] = []  # by item serial: how many of its children are shown
 
-    def setSourceModel(self, model) -> None:  # noqa: N802 - Qt API
+    def setSourceModel(self, model) -> None:
         super().setSourceModel(model)
         self._model = model if isinstance(model, OutlineModel) else None
         if self._model is not None:
@@ -143,7 +143,7 @@ class OutlineFilterProxy(QSortFilterProxyModel):
                 return False
         return True
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802 - Qt API
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         shown = self._shown
         if shown is None:
             return True

@@ -66,7 +66,7 @@ _RATING_COLUMN = int(Column.Rating)
 class OutlineItem:
     """One row of the outline: its node, parent, row among its siblings and children (cached for O(1) parent())."""
 
-    __slots__ = ("node", "parent", "row", "children", "serial")
+    __slots__ = ("children", "node", "parent", "row", "serial")
 
     def __init__(self, node: Node | None, parent: OutlineItem | None, row: int, serial: int) -> None:
         self.node = node
@@ -296,7 +296,7 @@ class OutlineModel(QAbstractItemModel):
             return display_label(node) if role in (_DISPLAY, _TOOLTIP) else None
         if column == Column.Rating:
             value = summary.primary_rating if summary and summary.primary_rating else 0
-            if role == _RATING or role == _EDIT:
+            if role in (_RATING, _EDIT):
                 return value
             if role == _DISPLAY:
                 return value or None
@@ -308,10 +308,10 @@ class OutlineModel(QAbstractItemModel):
                     dimension=self._rating_title)
             return None
         if column == Column.Tags:
-            tags = list(zip(summary.tag_names, summary.tag_colors)) if summary else []
+            tags = list(zip(summary.tag_names, summary.tag_colors, strict=True)) if summary else []
             if role == _TAGS:
                 return tags
-            if role == _DISPLAY or role == _TOOLTIP:
+            if role in (_DISPLAY, _TOOLTIP):
                 return ", ".join(name for name, _ in tags) or None
             return None
         if column == Column.Marks:
