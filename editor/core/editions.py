@@ -239,9 +239,9 @@ def match_nodes(old: Sequence[OutlineNode], new: Sequence[OutlineNode]) -> list[
         for o in old:  # pre-order: a parent is matched before its children look for its match
             if o.id in found or not _norm(o.title):
                 continue
-            hit = pick(o, index.get(key(o), []), olds[(o.parent_id, key(o))])
-            if hit is not None:
-                take(o, hit, method, 100.0)
+            picked = pick(o, index.get(key(o), []), olds[(o.parent_id, key(o))])
+            if picked is not None:
+                take(o, picked, method, 100.0)
 
     def by_children() -> None:
         """A retitled heading with no text of its own: where (nearly) all its children went."""

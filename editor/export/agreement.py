@@ -10,9 +10,13 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from editor.core.agreement import DEFAULT_DISAGREEMENT_LIMIT, dimension_agreement, path_key, widest_spreads
 from editor.core.annotations import Author, Dimension, Node
+
+if TYPE_CHECKING:
+    from editor.store import Store
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,7 @@ def analyst_names(authors: list[Author]) -> dict[str, str]:
             for author in authors}
 
 
-def agreement_data(store, report_id: str, limit: int = DEFAULT_DISAGREEMENT_LIMIT) -> AgreementData:
+def agreement_data(store: Store, report_id: str, limit: int = DEFAULT_DISAGREEMENT_LIMIT) -> AgreementData:
     """Agreement per dimension and the widest disagreements, for report ``report_id``."""
     names = analyst_names(store.authors())
     nodes: dict[str, Node] = {node.id: node for node in store.nodes(report_id)}
@@ -95,7 +99,7 @@ def agreement_data(store, report_id: str, limit: int = DEFAULT_DISAGREEMENT_LIMI
     return AgreementData(tuple(rows), disagreements)
 
 
-def agreement_report(store, report_id: str) -> dict:
+def agreement_report(store: Store, report_id: str) -> dict:
     """The ``trendmark agreement --json`` object (DESIGN.md §5); alpha/kappa None where undefined."""
     data = agreement_data(store, report_id)
     return {

@@ -19,7 +19,7 @@ from editor.core.editions import (ORPHAN, EditionError, EditionSummary, NodeMatc
 from editor.core.errors import NotFoundError
 from editor.core.report import uuid5_str
 
-from .base import StoreBase
+from .base import StoreBase, build
 from .highlights import _HIGHLIGHT_COLUMNS
 from .ids import note_id
 from .stamps import now
@@ -158,13 +158,13 @@ class EditionsMixin(StoreBase):
         self._carry_highlights(old_id, new_id, summary)
 
     def _carry_highlights(self, old_id: str, new_id: str, summary: EditionSummary) -> None:
-        rows = self._all(
+        rows = self._named_all(
             f"SELECT {_HIGHLIGHT_COLUMNS} FROM highlights h JOIN nodes n ON n.id = h.node_id"
             " WHERE n.report_id = ? AND h.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM highlight_carries c"
             " WHERE c.old_highlight_id = h.id AND c.report_id = ?) ORDER BY n.seq, h.start", (old_id, new_id))
         if not rows:
             return
-        old = [Highlight(*row) for row in rows]
+        old = [build(Highlight, row) for row in rows]
         matches = dict(self._all("SELECT old_node_id, new_node_id FROM node_matches WHERE report_id = ?", (new_id,)))
         new_nodes = self.nodes(new_id)
         bodies = {n.id: n.body for n in new_nodes}
@@ -207,17 +207,18 @@ class EditionsMixin(StoreBase):
 
     def placements(self, report_id: str) -> list[Placement]:
         """How each highlight of the previous edition was carried into ``report_id``."""
-        rows = self._all("SELECT c.old_highlight_id, h.node_id, h.start, h.\"end\", c.placement, c.score"
-                         " FROM highlight_carries c LEFT JOIN highlights h ON h.id = c.highlight_id"
-                         " WHERE c.report_id = ? ORDER BY c.old_highlight_id", (report_id,))
-        return [Placement(old, node, start or 0, end or 0, method, score)
-                for old, node, start, end, method, score in rows]
+        rows = self._named_all(
+            "SELECT c.old_highlight_id AS quote_id, h.node_id, coalesce(h.start, 0) AS start,"
+            " coalesce(h.\"end\", 0) AS \"end\", c.placement AS method, c.score"
+            " FROM highlight_carries c LEFT JOIN highlights h ON h.id = c.highlight_id"
+            " WHERE c.report_id = ? ORDER BY c.old_highlight_id", (report_id,))
+        return [build(Placement, row) for row in rows]
 
     def node_matches(self, report_id: str) -> list[NodeMatch]:
         """Each node of the previous edition and the node of ``report_id`` it became."""
-        rows = self._all("SELECT old_node_id, new_node_id, method, score FROM node_matches WHERE report_id = ?",
-                         (report_id,))
-        return [NodeMatch(*row) for row in rows]
+        rows = self._named_all("SELECT old_node_id AS old_id, new_node_id AS new_id, method, score"
+                               " FROM node_matches WHERE report_id = ?", (report_id,))
+        return [build(NodeMatch, row) for row in rows]
 
     # -- orphans ------------------------------------------------------------------------------
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QUndoCommand
+
 from editor.operations import annotations as notes_and_tags
 from editor.operations import dimensions, highlights, sharing
 from editor.operations.changes import Changes
@@ -97,7 +99,7 @@ class EditNoteCommand(StoreCommandBase):
     def id(self) -> int:
         return _NOTE_MERGE_ID
 
-    def mergeWith(self, other: StoreCommandBase) -> bool:
+    def mergeWith(self, other: QUndoCommand) -> bool:
         # One undo step per stretch of typing on one node, not one per pause.
         if not isinstance(other, EditNoteCommand) or other.node_id != self.node_id:
             return False

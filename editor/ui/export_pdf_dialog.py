@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QThread, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -31,6 +32,9 @@ from editor.export.options import PAGE_SIZES, ExportCancelled, ExportOptions
 from editor.identity import config_dir
 from editor.operations.exports import collect_pdf, write_pdf
 from editor.ui.i18n import translate
+
+if TYPE_CHECKING:
+    from editor.store import Store
 
 _CONTEXT = "PdfExport"  # update.py also collects translate(_CONTEXT, …) calls
 
@@ -51,7 +55,7 @@ def _settings() -> QSettings:
 class ExportPdfDialog(QDialog):
     """Choose the file, the page size and which nodes and annotations the PDF includes."""
 
-    def __init__(self, store, report_id: str, author_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, report_id: str, author_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate(_CONTEXT, "Export annotated PDF"))
         report = store.report(report_id)
@@ -146,7 +150,7 @@ class ExportPdfDialog(QDialog):
         settings.setValue("pdf/open_when_done", "true" if choice.open_when_done else "false")
 
     @classmethod
-    def get_choice(cls, parent: QWidget | None, store, report_id: str,
+    def get_choice(cls, parent: QWidget | None, store: Store, report_id: str,
                    author_id: str) -> tuple[PdfExportChoice | None, bool]:
         """Run the dialog; (choice, accepted)."""
         dialog = cls(store, report_id, author_id, parent)
@@ -253,7 +257,7 @@ class PdfExporter(QObject):
         """Whether an export is under way."""
         return self._thread is not None
 
-    def start(self, store, report_id: str, choice: PdfExportChoice) -> bool:
+    def start(self, store: Store, report_id: str, choice: PdfExportChoice) -> bool:
         """Collect the annotations now and write the PDF in the background; False if busy or refused."""
         if self._thread is not None:
             return False

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QTextCursor
@@ -36,6 +37,9 @@ from editor.ui.window_actions import WindowActions, build_actions, shortcut_rows
 from editor.ui.window_dialogs import edit_preferences, show_about
 from editor.ui.window_status import StatusPanel
 
+if TYPE_CHECKING:
+    from editor.store import Store
+
 
 # Most descendants the reading pane shows beneath a selected chapter or section.
 MAX_READ_ON = 300
@@ -47,7 +51,7 @@ class MainWindow(QMainWindow):
     reportShown = Signal(str)  # report id
     languageChangeRequested = Signal(str)
 
-    def __init__(self, store, author: Author, *, settings: WindowSettings | None = None,
+    def __init__(self, store: Store, author: Author, *, settings: WindowSettings | None = None,
                  session: AnnotationSession | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
@@ -163,7 +167,7 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(session.read_only)
         self._refresh_vocabulary()
 
-    def set_database(self, store, author: Author) -> None:
+    def set_database(self, store: Store, author: Author) -> None:
         """Switch to another database (its own author row and undo history)."""
         self.inspector.flush()
         self._save_tree_state()

@@ -44,6 +44,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QPdfWriter, QTextCursor, QTextFormat
@@ -60,6 +61,9 @@ from editor.export.pdf.paint import PagePainter, title_page_facts
 from editor.export.pdf.qt import ensure_gui_application
 from editor.export.pdf.style import PageGeometry, TextStyles
 
+if TYPE_CHECKING:
+    from editor.store import Store
+
 _KEEP_WITH_NEXT_PASSES = 3
 # A report of a few chapters starts each on a new page; one of hundreds of short chapters
 # (a generated or very fine-grained report) lets a chapter follow on the same page when a
@@ -68,7 +72,7 @@ NEW_PAGE_CHAPTERS_UP_TO = 40
 _FLOW_IF_USED_BELOW = 0.85
 
 
-def export_pdf(store, out_path: Path, report_id: str, options: ExportOptions,
+def export_pdf(store: Store, out_path: Path, report_id: str, options: ExportOptions,
                progress: ProgressFn | None = None) -> None:
     """Write report ``report_id`` with its annotations as an annotated PDF to ``out_path``.
 

@@ -226,7 +226,7 @@ class OutlineModel(QAbstractItemModel):
 
     # -- QAbstractItemModel --------------------------------------------------------
     # These run tens of thousands of times when a filter is applied: kept to the bare minimum.
-    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:
         if parent.column() > 0:  # -1 for the root, 0 for a title cell: only those have children
             return QModelIndex()
         children = self._items[parent.internalId()].children
@@ -240,16 +240,16 @@ class OutlineModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(parent.row, 0, parent.serial)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.column() > 0 else len(self._items[parent.internalId()].children)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return _COLUMNS
 
-    def hasChildren(self, parent: QModelIndex = QModelIndex()) -> bool:
+    def hasChildren(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
         return parent.column() <= 0 and bool(self._items[parent.internalId()].children)
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return _NO_FLAGS
         # Points never get children (the outline is fixed once loaded): saying so spares the
@@ -277,7 +277,7 @@ class OutlineModel(QAbstractItemModel):
             return "" if role == _DISPLAY else translate("OutlineModel", "Notes and highlights")
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         # Asked for a dozen roles per cell on every paint: unknown roles leave at once.
         if role not in _ANSWERED_ROLES:
             return None
@@ -327,7 +327,7 @@ class OutlineModel(QAbstractItemModel):
                 return " · ".join(parts) or None
         return None
 
-    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         # The model does not write: it forwards the request so the edit becomes an undoable command.
         if (not index.isValid() or index.column() != Column.Rating or role != Qt.ItemDataRole.EditRole
                 or not self._editable):
