@@ -105,7 +105,7 @@ def test_undo_after_a_merge_restores_the_database_exactly(qtbot, tmp_path, clock
     dialog = MergeDialog(window.session, theirs, window)
     qtbot.addWidget(dialog)
     dialog.run_merge()
-    assert dialog.result is not None and dialog.result.counts["notes"].added == 1
+    assert dialog.merge_result is not None and dialog.merge_result.counts["notes"].added == 1
     merged = whole_database(window.store)
     assert merged != before
     assert window.session.undo_stack.count() == 2

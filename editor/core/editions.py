@@ -43,16 +43,24 @@ class EditionError(TrendmarkError):
 
 
 class OutlineNode(Protocol):
-    """What matching reads of a node (``editor.core.annotations.Node`` has it)."""
+    """What matching reads of a node (``editor.core.annotations.Node`` has it); read-only, so frozen nodes fit."""
 
-    id: str
-    parent_id: str | None
-    position: int
-    level: int
-    number: str
-    path: str
-    title: str
-    body: str
+    @property
+    def id(self) -> str: ...
+    @property
+    def parent_id(self) -> str | None: ...
+    @property
+    def position(self) -> int: ...
+    @property
+    def level(self) -> int: ...
+    @property
+    def number(self) -> str: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def body(self) -> str: ...
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,10 @@ def agreement_data(store: Store, report_id: str, limit: int = DEFAULT_DISAGREEME
     nodes: dict[str, Node] = {node.id: node for node in store.nodes(report_id)}
     dimensions: list[Dimension] = store.dimensions()
     tables: dict[str, dict[str, dict[str, int]]] = {dim.id: {} for dim in dimensions}
+
+    def display(author_id: str) -> str:
+        return names.get(author_id, author_id)
+
     for rating in store.ratings(report_id=report_id):
         if rating.dimension_id in tables:
             tables[rating.dimension_id].setdefault(rating.node_id, {})[rating.author_id] = rating.value
@@ -80,8 +84,8 @@ def agreement_data(store: Store, report_id: str, limit: int = DEFAULT_DISAGREEME
     rows = []
     for dim in dimensions:
         table = tables[dim.id]
-        raters = sorted({author for by_author in table.values() for author in by_author},
-                        key=lambda author: (names.get(author, author).casefold(), author))
+        authors: set[str] = {author for by_author in table.values() for author in by_author}
+        raters = sorted(authors, key=lambda rater: (display(rater).casefold(), rater))
         result = dimension_agreement(table, dim.min, dim.max, raters)
         pairs = tuple(PairRow(names.get(p.rater_a, p.rater_a), names.get(p.rater_b, p.rater_b), p.kappa, p.units)
                       for p in result.pairs)

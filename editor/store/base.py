@@ -139,6 +139,10 @@ class StoreBase:
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         return self.db.conn.execute(sql, params).fetchall()
 
+    def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """The one value an aggregate query (count, EXISTS) returns."""
+        return self.db.conn.execute(sql, params).fetchone()[0]
+
     def _named_all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Rows as dicts keyed by column name (``AS`` names a computed column)."""
         cursor = self.db.conn.execute(sql, params)

@@ -11,9 +11,10 @@ its text and annotations stay exactly as they were.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from editor.core.anchoring import quote_context
-from editor.core.annotations import Highlight, ReportInfo
+from editor.core.annotations import Highlight, Node, ReportInfo
 from editor.core.editions import (ORPHAN, EditionError, EditionSummary, NodeMatch, Orphan, Placement, Quote,
                                   place_quotes)
 from editor.core.errors import NotFoundError
@@ -45,6 +46,10 @@ class EditionsMixin(StoreBase):
 
     # -- history ------------------------------------------------------------------------------
 
+    if TYPE_CHECKING:  # provided by ReportsMixin in the combined Store
+        def report(self, report_id: str | None = None) -> ReportInfo: ...
+        def nodes(self, report_id: str) -> list[Node]: ...
+
     def _previous(self, report_id: str) -> tuple[str, int] | None:
         row = self._one("SELECT previous_id, edition FROM report_editions WHERE report_id = ?", (report_id,))
         return (row[0], row[1]) if row else None
@@ -63,7 +68,9 @@ class EditionsMixin(StoreBase):
         first = report_id
         while (prev := self._previous(first)) is not None:
             first = prev[0]
-        out, rid, number, previous = [], first, 1, None
+        out: list[EditionInfo] = []
+        rid: str | None = first
+        number, previous = 1, None
         while rid is not None:
             following = self._next(rid)
             out.append(EditionInfo(number, self.report(rid), previous, following is None))
@@ -106,7 +113,7 @@ class EditionsMixin(StoreBase):
             matched = {m.new_id for m in matches if m.new_id}
             summary.nodes_matched = len(matched)
             summary.nodes_removed = sum(1 for m in matches if m.new_id is None)
-            new_count = self._one("SELECT count(*) FROM nodes WHERE report_id = ?", (new_id,))[0]
+            new_count = self._scalar("SELECT count(*) FROM nodes WHERE report_id = ?", (new_id,))
             summary.nodes_new = new_count - len(matched)
             self._carry(old_id, new_id, summary)
         return summary
@@ -177,9 +184,11 @@ class EditionsMixin(StoreBase):
         placements = place_quotes(quotes, matches, new_nodes, old_bodies, old_text)
         summary.count(placements)
         stamp = now()
-        highlight_rows, carry_rows, placed_pairs = [], [], []
+        highlight_rows: list[tuple] = []
+        carry_rows: list[tuple[str, str, str | None, str, float, str]] = []
+        placed_pairs: list[tuple[str, str]] = []
         for h, p in zip(old, placements, strict=True):
-            if p.method == ORPHAN:
+            if p.method == ORPHAN or p.node_id is None:
                 carry_rows.append((h.id, new_id, None, ORPHAN, p.score, stamp))
                 continue
             hid = carried_highlight_id(h.id, new_id)

@@ -94,8 +94,8 @@ class RatingsMixin(StoreBase):
             name, updated_at, deleted_at = row
             if deleted_at is not None:
                 return
-            used = self._one("SELECT count(*) FROM ratings WHERE dimension_id = ? AND deleted_at IS NULL",
-                             (dimension_id,))[0]
+            used = self._scalar("SELECT count(*) FROM ratings WHERE dimension_id = ? AND deleted_at IS NULL",
+                                (dimension_id,))
             if used:
                 raise ValueError(f"dimension {name} has {used} rating(s); it cannot be removed")
             stamp = next_stamp(updated_at)

@@ -80,10 +80,10 @@ class TagsMixin(StoreBase):
             if row is None or row[4] is not None:
                 return False
             tid, updated_at = row[0], row[3]
-            in_use = self._one(
+            in_use = self._scalar(
                 "SELECT EXISTS (SELECT 1 FROM node_tags WHERE tag_id = ? AND deleted_at IS NULL)"
                 " OR EXISTS (SELECT 1 FROM highlight_tags ht JOIN highlights h ON h.id = ht.highlight_id"
-                " WHERE ht.tag_id = ? AND ht.deleted_at IS NULL AND h.deleted_at IS NULL)", (tid, tid))[0]
+                " WHERE ht.tag_id = ? AND ht.deleted_at IS NULL AND h.deleted_at IS NULL)", (tid, tid))
             if in_use:
                 return False
             stamp = next_stamp(updated_at)

@@ -88,7 +88,7 @@ class StarDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.star_size = 12
 
-    def _rating(self, index: QModelIndex) -> StarRating:
+    def _rating(self, index: QModelIndex | QPersistentModelIndex) -> StarRating:
         model = index.model()
         maximum = getattr(model, "rating_max", None)
         if maximum is None and hasattr(model, "sourceModel"):

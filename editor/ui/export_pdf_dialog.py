@@ -339,7 +339,15 @@ class PdfExporter(QObject):
             self._progress = None
 
 
-def add_pdf_export_action(window, menu: QMenu) -> QAction:
+class PdfExportAction(QAction):
+    """File › Export › Annotated PDF, carrying the exporter that runs it."""
+
+    def __init__(self, text: str, window: QWidget, exporter: PdfExporter) -> None:
+        super().__init__(text, window)
+        self.exporter = exporter
+
+
+def add_pdf_export_action(window, menu: QMenu) -> PdfExportAction:
     """Add "Annotated PDF…" to ``menu`` (File › Export), exporting ``window``'s current report.
 
     ``window`` provides ``store``, ``report_id`` and ``author`` (read when the action
@@ -347,10 +355,9 @@ def add_pdf_export_action(window, menu: QMenu) -> QAction:
     the action as ``action.exporter`` (its ``written``/``failed``/``cancelled`` signals).
     """
     exporter = PdfExporter(window)
-    action = QAction(translate(_CONTEXT, "Annotated &PDF…"), window)
+    action = PdfExportAction(translate(_CONTEXT, "Annotated &PDF…"), window, exporter)
     action.setShortcut(QKeySequence("Ctrl+P"))
     action.setStatusTip(translate(_CONTEXT, "Write the report with its tags, ratings, notes and highlights as a PDF"))
-    action.exporter = exporter
 
     def run() -> None:
         if exporter.is_running():

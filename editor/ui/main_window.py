@@ -97,7 +97,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.exports = ExportActions(self)
-        self.actions: WindowActions = build_actions(self)
+        # Shadows QWidget.actions(), which nothing here calls; the name is used by every UI test.
+        self.actions: WindowActions = build_actions(self)  # type: ignore[assignment]
         self.actions.show_colleagues.setChecked(self.settings.show_colleagues())
         self.status = StatusPanel(self.statusBar(), self)
         self.status.conflicts.linkActivated.connect(lambda _link: self.actions.review_conflicts.trigger())
@@ -124,7 +125,7 @@ class MainWindow(QMainWindow):
         self.inspector.ratingRequested.connect(
             lambda dimension_id, value: edits.set_rating(self.current_node_id(), dimension_id, value))
         self.inspector.note.saveRequested.connect(edits.save_note)
-        self.inspector.note.pendingChanged.connect(lambda pending: pending and self.session.report_pending())
+        self.inspector.note.pendingChanged.connect(self._on_note_pending)
         highlights = self.inspector.highlights
         highlights.highlightSelected.connect(self.reading_pane.select_highlight)
         highlights.colorRequested.connect(edits.recolor_highlight)
@@ -252,6 +253,8 @@ class MainWindow(QMainWindow):
     def fill_report_menu(self) -> None:
         """View › Report: every report in the database, the shown one checked."""
         menu = self.actions.report_menu
+        if menu is None:
+            return
         menu.clear()
         for report in self.store.reports():
             action = menu.addAction(report.title)
@@ -331,6 +334,10 @@ class MainWindow(QMainWindow):
                                      include_colleagues=self.session.show_colleagues)
 
     # -- refresh after edits: one path, from the Changes every operation returns ----------------
+    def _on_note_pending(self, pending: bool) -> None:
+        if pending:
+            self.session.report_pending()
+
     def _on_changed(self, changes: Changes) -> None:
         self._refresh_conflicts()  # one count; a merge, a resolution or their undo moves it
         if changes.everything:
@@ -492,7 +499,8 @@ class MainWindow(QMainWindow):
 
     def fill_recent_menu(self) -> None:
         """File › Open recent."""
-        self.database.fill_recent_menu(self.actions.recent_menu)
+        if self.actions.recent_menu is not None:
+            self.database.fill_recent_menu(self.actions.recent_menu)
 
     def open_database(self, path: Path) -> bool:
         """Open another database in this window (dialogs explain a refusal); True if it opened."""

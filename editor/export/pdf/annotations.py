@@ -96,10 +96,10 @@ def add_outline(update: IncrementalUpdate, headings: list[PlacedHeading], page_r
                 link += b" /Next %d 0 R" % refs[kids[position + 1]].number
             sibling_links[child] = link
     for index, heading in enumerate(headings):
-        parent = root if parents[index] == -1 else refs[parents[index]]
+        parent_ref = root if parents[index] == -1 else refs[parents[index]]
         page = page_refs[heading.page]
         body = b"<</Title %s /Parent %d 0 R /Dest [%d %d R /XYZ %s %s null]%s" % (
-            text_string(heading.mark.label), parent.number, page.number, page.generation,
+            text_string(heading.mark.label), parent_ref.number, page.number, page.generation,
             number(max(0.0, heading.x - 24)), number(min(geometry.height, heading.top + 8)),
             sibling_links[index])
         kids = children[index]

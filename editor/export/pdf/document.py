@@ -43,6 +43,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -135,14 +136,14 @@ def _write_pdf(export: ExportDocument, out_path: Path, progress: ProgressFn | No
         for chapter in chapters:
             first_page = next_page - 1 if chapter.shares_first_page else next_page
             pages = chapter.document.pageCount()
-            painter.chapter_pages(chapter, lambda share=chapter.node_count / pages: tracker.advance(share))
+            painter.chapter_pages(chapter, partial(tracker.advance, chapter.node_count / pages))
             headings += place_headings(chapter, first_page, geometry)
             highlights += place_highlights(chapter, first_page, geometry)
             next_page = first_page + pages
     finally:
         painter.end()
     buffer.close()
-    data = bytes(buffer.data())
+    data = bytes(buffer.data().data())
     if not data.startswith(b"%PDF"):
         raise ExportError("Qt produced no PDF data; the export was not written")
 

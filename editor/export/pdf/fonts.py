@@ -116,7 +116,7 @@ def _coverage(family: str, chars: list[str]) -> float:
 
 def postscript_name(raw: QRawFont) -> str:
     """The PostScript name (name table id 6) of a font: what a PDF calls it in /BaseFont."""
-    table = bytes(raw.fontTable("name"))
+    table = bytes(raw.fontTable("name").data())
     if len(table) < 6:
         return ""
     _format, count, strings = struct.unpack(">HHH", table[:6])

@@ -143,11 +143,11 @@ class PagePainter:
         p.setPen(QPen(RULE, px(0.6)))
         p.drawLine(QPointF(left, y), QPointF(left + width, y))
         y += px(12)
-        for index, (value, label) in enumerate(figures):
+        for index, (count, label) in enumerate(figures):
             x = left + index * column
             p.setFont(self.fonts.font(22, bold=True))
             p.setPen(ACCENT)
-            self._text(QRectF(x, y, column, px(30)), int(Qt.AlignmentFlag.AlignLeft), f"{value:,}")
+            self._text(QRectF(x, y, column, px(30)), int(Qt.AlignmentFlag.AlignLeft), f"{count:,}")
             p.setFont(self.fonts.font(8.5))
             p.setPen(MUTED)
             self._text(QRectF(x, y + px(31), column, px(14)), int(Qt.AlignmentFlag.AlignLeft), label)

@@ -95,7 +95,7 @@ class OutlineFilterProxy(QSortFilterProxyModel):
             if item is None or (needs_summary and not self.accepts(node_id)):
                 continue
             # Mark the match and walk up to the first row already shown: its ancestors are shown too.
-            while item.serial and not shown[item.serial]:
+            while item.serial and not shown[item.serial] and item.parent is not None:
                 shown[item.serial] = True
                 item = item.parent
                 open_rows[item.serial] += 1
@@ -144,10 +144,10 @@ class OutlineFilterProxy(QSortFilterProxyModel):
         return True
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        shown = self._shown
-        if shown is None:
+        shown, model = self._shown, self._model
+        if shown is None or model is None:
             return True
-        return shown[self._model.items[source_parent.internalId()].children[source_row].serial]
+        return shown[model.items[source_parent.internalId()].children[source_row].serial]
 
 
 class FilterBar(QWidget):

@@ -178,7 +178,7 @@ class OutlineModel(QAbstractItemModel):
     def children_of(self, node_id: str) -> list[Node]:
         """A node's children in outline order."""
         item = self._by_id.get(node_id)
-        return [child.node for child in item.children] if item else []
+        return [child.node for child in item.children if child.node is not None] if item else []
 
     def descendants(self, node_id: str) -> list[Node]:
         """Every node below ``node_id`` in reading order."""
@@ -187,7 +187,8 @@ class OutlineModel(QAbstractItemModel):
         stack = list(reversed(item.children)) if item else []
         while stack:
             child = stack.pop()
-            out.append(child.node)
+            if child.node is not None:  # only the invisible root has none
+                out.append(child.node)
             stack.extend(reversed(child.children))
         return out
 
@@ -202,7 +203,7 @@ class OutlineModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(item.row, column, item.serial)
 
-    def node_id_for_index(self, index: QModelIndex) -> str | None:
+    def node_id_for_index(self, index: QModelIndex | QPersistentModelIndex) -> str | None:
         """The node id an index points at (None for the root or an invalid index)."""
         item = self._item(index)
         return item.node.id if item is not self._root and item.node else None
