@@ -1,6 +1,7 @@
 # Two commands set up everything on a fresh Linux machine:
 #   make run    - create .venv, install, start Trendmark on your default database
 #   make test   - create .venv, install test tools, run the whole suite offscreen
+#   make lint   - ruff, mypy on editor/, and the import contracts (pyproject.toml)
 .PHONY: run test bench venv system-deps system-deps-gui system-deps-bench lint clean
 
 PYTHON ?= python3
@@ -23,6 +24,12 @@ run: venv system-deps-gui
 test: venv system-deps
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
+# Lint rules, types and the layer contracts; needs no display and no system packages.
+lint: venv
+	$(VENV)/bin/ruff check editor tests tools
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
 # Opt-in measurements (seconds, memory, instructions); each prints its figures next to a baseline.
 bench: venv system-deps-bench
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/benchmarks -s -p no:randomly \
@@ -35,7 +42,7 @@ $(STAMP): pyproject.toml
 		{ echo "error: Python 3.11 or newer is needed (found $$($(PYTHON) --version))"; exit 2; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,lint]'
 	touch $@
 
 # Installs missing Debian packages; on other systems says what is needed.

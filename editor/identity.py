@@ -12,8 +12,11 @@ import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import platformdirs
+
+from editor.core.annotations import Author
 
 APP_NAME = "trendmark"
 
@@ -81,7 +84,13 @@ def suggested_name() -> str:
     return _os_user()
 
 
-def resolve_author(store, name: str | None):
+class AuthorBook(Protocol):
+    """What resolving the author needs of a store (this module sits below editor.store)."""
+
+    def ensure_author(self, name: str, author_id: str | None = None) -> Author: ...
+
+
+def resolve_author(store: AuthorBook, name: str | None) -> Author:
     """The database author for this run: ``--author NAME`` if given, else the stored analyst.
 
     The first name ever used on this installation becomes the stored identity, so the

@@ -72,10 +72,10 @@ def revise(old: ParsedReport, seed: int = 7, *, reword: float = 0.06, rewrite: f
     rng = random.Random(seed)
     new = copy.deepcopy(old)
     old_nodes, new_nodes = list(old.walk()), list(new.walk())
-    node_map: dict[int, ParsedNode | None] = {id(o): n for o, n in zip(old_nodes, new_nodes)}
+    node_map: dict[int, ParsedNode | None] = {id(o): n for o, n in zip(old_nodes, new_nodes, strict=True)}
     pieces: dict[int, list[tuple[str, Sentence | None]]] = {}
     sentences: list[Sentence] = []
-    for o, n in zip(old_nodes, new_nodes):
+    for o, n in zip(old_nodes, new_nodes, strict=True):
         parts = []
         for start, text in split_sentences(o.body):
             s = Sentence(o, start, text)
@@ -99,7 +99,7 @@ def revise(old: ParsedReport, seed: int = 7, *, reword: float = 0.06, rewrite: f
     with_body = [n for n in new_nodes if n.level == 3 and pieces[id(n)]]
     dropped = set(id(n) for n in rng.sample(with_body, max(1, int(len(with_body) * drop_points))))
     previous: ParsedNode | None = None
-    for o, n in zip(old_nodes, new_nodes):
+    for o, n in zip(old_nodes, new_nodes, strict=True):
         if id(n) in dropped:
             node_map[id(o)] = None
             merge_into = previous if previous is not None and len(pieces[id(n)]) >= 2 and rng.random() < 0.5 else None

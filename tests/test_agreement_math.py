@@ -111,7 +111,7 @@ def test_a_pair_that_never_rated_the_same_unit_has_no_kappa():
 
 
 def test_values_outside_the_scale_are_rejected():
-    with pytest.raises(ValueError, match="outside the scale 1..5"):
+    with pytest.raises(ValueError, match=r"outside the scale 1\.\.5"):
         weighted_kappa([(1, 6)], 1, 5)
     with pytest.raises(ValueError, match="outside the scale"):
         krippendorff_alpha({"a": {"x": 0, "y": 2}}, 1, 5)

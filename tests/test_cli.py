@@ -36,7 +36,7 @@ def assert_one_line_error(code: int, err: str) -> None:
 @pytest.fixture
 def db(tmp_path, sample_path, capsys) -> Path:
     path = tmp_path / "t.sqlite"
-    code, out, _ = run(capsys, "--db", str(path), "--author", "Alice", "import", str(sample_path))
+    code, _out, _ = run(capsys, "--db", str(path), "--author", "Alice", "import", str(sample_path))
     assert code == 0
     return path
 
@@ -65,7 +65,7 @@ def test_import_prints_id_and_counts(tmp_path, sample_path, capsys):
 
 def test_reimport_changes_nothing(db, sample_path, capsys):
     before = digest(db)
-    code, out, err = run(capsys, "--db", str(db), "import", str(sample_path))
+    code, _out, err = run(capsys, "--db", str(db), "import", str(sample_path))
     assert code == 0
     assert "already imported" in err
     assert digest(db) == before
@@ -115,7 +115,7 @@ def test_tag_untag_rate_note_highlight_land_in_store(db, capsys):
     assert run(capsys, "--db", str(db), "--author", "Alice", "rate", "1.1", "impact=4", "Likelihood=2")[0] == 0
     assert run(capsys, "--db", str(db), "--author", "Alice", "note", "1.1.1", "--html",
                "<p><b>關鍵</b>趨勢</p><ul><li>甲</li></ul><script>x()</script>")[0] == 0
-    code, out, _ = run(capsys, "--db", str(db), "--author", "Alice", "highlight", "1.1.1",
+    code, _out, _ = run(capsys, "--db", str(db), "--author", "Alice", "highlight", "1.1.1",
                        "--quote", "農村居民收入水平", "--comment", "收入是驅動", "--color", "#A0E0A0")
     assert code == 0
     with Store.open(db, read_only=True) as store:
@@ -174,7 +174,7 @@ def test_search_finds_two_character_words_and_notes(db, capsys):
 ])
 def test_user_errors_are_one_line_and_write_nothing(db, capsys, argv, fragment):
     before = digest(db)
-    code, out, err = run(capsys, "--db", str(db), *argv)
+    code, _out, err = run(capsys, "--db", str(db), *argv)
     assert_one_line_error(code, err)
     assert fragment in err
     assert digest(db) == before
@@ -270,7 +270,7 @@ def test_an_unexpected_defect_is_one_line_with_the_details_logged(db, capsys, mo
         raise KeyError("boom")
 
     monkeypatch.setattr(commands, "cmd_outline", broken)
-    code, out, err = run(capsys, "--db", str(db), "outline")
+    code, _out, err = run(capsys, "--db", str(db), "outline")
     assert_one_line_error(code, err)
     assert "unexpected KeyError" in err
     log = Path(err.split("details in ")[1].rstrip(")\n"))

@@ -136,7 +136,7 @@ def test_csv_bytes_bom_and_excel_line_ends(sample, tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")
     assert raw.endswith(b"\r\n")
     assert raw.count(b"\r\n") >= SAMPLE_NODE_COUNT + 1
-    assert "下沉市場".encode("utf-8") in raw
+    assert "下沉市場".encode() in raw
 
 
 def test_csv_round_trips_one_row_per_node_with_chinese_intact(sample, tmp_path):

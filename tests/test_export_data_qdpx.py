@@ -81,7 +81,7 @@ def test_users_and_codes(project, sample):
 def test_highlight_positions_select_their_text(project, sample):
     document, text, _ = project
     found = selections(document)
-    for spec, highlight_id in zip(HIGHLIGHTS, sample.highlight_ids):
+    for spec, highlight_id in zip(HIGHLIGHTS, sample.highlight_ids, strict=True):
         selection = found[highlight_id]
         start, end = int(selection.get("startPosition")), int(selection.get("endPosition"))
         assert text[start:end] == spec.quote
@@ -168,7 +168,7 @@ def test_a_node_without_text_adds_no_blank_line():
                     title=title, body=body)
 
     class Document:
-        nodes = [Entry(node("一", "章", "")), Entry(node("1.1", "節", "正文"))]
+        nodes = (Entry(node("一", "章", "")), Entry(node("1.1", "節", "正文")))
 
     text, spans = source_text(Document())
     assert text == "一 章\n\n1.1 節\n正文\n\n"

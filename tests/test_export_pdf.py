@@ -31,7 +31,7 @@ def test_chapter_titles_come_back_as_text_in_outline_order(pdf):
     chapters = [n for n in pdf.sample.store.nodes(pdf.sample.report_id) if n.level == 1]
     flat = pdf.flat()
     positions = [flat.find(chapter.title) for chapter in chapters]
-    assert all(at >= 0 for at in positions), [c.title for c, at in zip(chapters, positions) if at < 0]
+    assert all(at >= 0 for at in positions), [c.title for c, at in zip(chapters, positions, strict=True) if at < 0]
     assert positions == sorted(positions)
 
 
@@ -77,7 +77,7 @@ def test_markers_key_highlights_to_their_comments(pdf):
     # Point 1.1.1 has three highlights: ① ② ③ follow the passages and start their comment lines.
     page = pdf.pages_with(pdf.sample.node("1.1.1").title)[0]
     flat = pdf.flat(page)
-    for marker, spec in zip("①②③", [h for h in HIGHLIGHTS if h.path == "1.1.1"]):
+    for marker, spec in zip("①②③", [h for h in HIGHLIGHTS if h.path == "1.1.1"], strict=True):
         assert f"{marker}“{spec.quote}”" in flat or f"{marker} “{spec.quote}”" in flat
     assert flat.count("①") >= 2 and flat.count("③") >= 2
 

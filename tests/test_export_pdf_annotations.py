@@ -32,7 +32,7 @@ def test_one_bookmark_per_printed_node_nested_like_the_report(pdf):
     assert [title for _, title, _, _ in bookmarks] == [heading_label(entry) for entry in document.nodes]
     # Depth follows the tree: a chapter at 0, its sections at 1, their points at 2.
     depth_of = {}
-    for (depth, _, _, _), entry in zip(bookmarks, document.nodes):
+    for (depth, _, _, _), entry in zip(bookmarks, document.nodes, strict=True):
         node = entry.node
         expected = 0 if node.parent_id is None else depth_of[node.parent_id] + 1
         assert depth == expected, node.path
@@ -43,7 +43,7 @@ def test_one_bookmark_per_printed_node_nested_like_the_report(pdf):
 def test_bookmarks_jump_to_the_page_and_height_of_their_heading(pdf):
     document = pdf.document()
     height = float(pdf.reader.pages[0].mediabox.height)
-    for (_, title, page, top), entry in zip(pdf.outline(), document.nodes):
+    for (_, title, page, top), entry in zip(pdf.outline(), document.nodes, strict=True):
         assert entry.node.title[:14] in pdf.flat(page), title
         assert 0 < top <= height
         # The heading sits just below the bookmark's top edge.
@@ -67,14 +67,14 @@ def test_one_sticky_note_per_note_at_its_heading(pdf):
         assert annotation["/AP"]["/N"].get_object()["/Subtype"] == "/Form"
         assert page in pdf.pages_with(node.title[:12]), node.path
         # In the left margin, level with the heading.
-        left, _, right, _ = [float(v) for v in annotation["/Rect"]]
+        _left, _, right, _ = [float(v) for v in annotation["/Rect"]]
         assert right <= 62
 
 
 def test_one_highlight_annotation_per_highlight_on_the_page_of_its_text(pdf):
     highlights = pdf.annotations_of("/Highlight")
     assert len(highlights) == len(HIGHLIGHTS)
-    ids = dict(zip(pdf.sample.highlight_ids, HIGHLIGHTS))
+    ids = dict(zip(pdf.sample.highlight_ids, HIGHLIGHTS, strict=True))
     for page, annotation in highlights:
         spec = ids[annotation["/NM"]]
         assert annotation["/T"] == spec.author
@@ -87,7 +87,7 @@ def test_one_highlight_annotation_per_highlight_on_the_page_of_its_text(pdf):
 
 
 def test_highlight_quads_cover_exactly_the_highlighted_words(pdf):
-    ids = dict(zip(pdf.sample.highlight_ids, HIGHLIGHTS))
+    ids = dict(zip(pdf.sample.highlight_ids, HIGHLIGHTS, strict=True))
     for page, annotation in pdf.annotations_of("/Highlight"):
         quads = [float(v) for v in annotation["/QuadPoints"]]
         assert len(quads) % 8 == 0

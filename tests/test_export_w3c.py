@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import lru_cache, cache
 from pathlib import Path
 
 import jsonschema
@@ -49,7 +49,7 @@ def registry() -> Registry:
     return Registry().with_resources(resources)
 
 
-@lru_cache(maxsize=None)
+@cache
 def must_validators(listing: str) -> list[tuple[str, jsonschema.Draft4Validator]]:
     """(assertion file, validator) for every MUST assertion a ``*.test`` listing names."""
     test = json.loads((SCHEMAS / listing).read_text(encoding="utf-8"))
@@ -158,7 +158,7 @@ def test_one_annotation_per_highlight_note_tag_and_rating(collection):
     assert collection["total"] == len(HIGHLIGHTS) + len(NOTES) + len(NODE_TAGS) + len(RATINGS)
     ids = [item["id"] for item in collection["first"]["items"]]
     assert len(set(ids)) == len(ids)
-    assert all(URN_UUID.match(i) for i in ids + [collection["id"], collection["first"]["id"]])
+    assert all(URN_UUID.match(i) for i in [*ids, collection["id"], collection["first"]["id"]])
 
 
 def test_highlight_targets_select_the_right_text(sample, collection):

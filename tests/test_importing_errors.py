@@ -91,7 +91,7 @@ def test_sixty_megabytes_without_outline_is_refused():
     block = ("金融機構不斷創新產品和服務,下沉市場需求持續增長。\n"
              "2025年,移動支付用戶規模擴大。\n"
              "一、這不是大綱\n"
-             "3.5%的增長率來自農村地區。\n").encode("utf-8")
+             "3.5%的增長率來自農村地區。\n").encode()
     data = block * (60_000_000 // len(block) + 1)
     assert len(data) >= 60_000_000
     assert "no report outline" in refusal(data, source="huge.txt")

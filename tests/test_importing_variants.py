@@ -70,7 +70,7 @@ def test_big5_holds_all_but_pinyin_and_damaged_characters(text, reference):
     report = parse_report(data)
     assert shape(report) == shape(reference)
     damaged = {"10.1.4"}  # its title holds "?jié)摿Α": the é becomes "?" in Big5
-    for ours, theirs in zip(report.walk(), reference.walk()):
+    for ours, theirs in zip(report.walk(), reference.walk(), strict=True):
         if ours.path in damaged:
             assert ours.title.startswith("盡管面臨諸多挑戰,但下沉市場消費金融與移動支付仍具有巨大的發展")
         else:
@@ -123,7 +123,7 @@ def test_outline_without_blank_lines_between_entries(text, reference):
 
 
 def test_a_broken_byte_in_utf8_is_reported_not_guessed_away(sample_bytes, reference):
-    cut = sample_bytes.index("盡管".encode("utf-8")) + 1
+    cut = sample_bytes.index("盡管".encode()) + 1
     damaged = sample_bytes[:cut] + sample_bytes[cut + 1:]  # one byte of 盡 lost
     report = parse_report(damaged)
     assert shape(report) == shape(reference)

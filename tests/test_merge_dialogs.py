@@ -57,7 +57,7 @@ def test_the_merge_dialog_previews_then_merges(qtbot, tmp_path, colleague_copy, 
     assert alice.store.notes() == []  # a preview writes nothing
     assert dialog.merge_button.isEnabled()
     dialog.merge_button.click()
-    assert dialog.result is not None and dialog.result.counts["notes"].added == 1
+    assert dialog.merge_result is not None and dialog.merge_result.counts["notes"].added == 1
     assert [n.text for n in alice.store.notes()] == ["Bob 的筆記"]
     alice.store.close()
 
@@ -101,7 +101,7 @@ def test_merging_from_the_window_reloads_it_with_the_colleagues_work(qtbot, samp
     def run_for_real(parent, session, path=None):
         dialog = MergeDialog(session, colleague_copy, parent)
         dialog.run_merge()
-        return dialog.result, True
+        return dialog.merge_result, True
 
     monkeypatch.setattr(MergeDialog, "merge", classmethod(lambda cls, *args: run_for_real(*args)))
     result = open_merge_dialog(window)

@@ -60,7 +60,7 @@ def twins(tmp_path, sample_path):
     return first, second, highlight.id
 
 
-def test_the_command_line_and_the_window_write_the_same_rows(qtbot, capsys, dialogs, twins):  # noqa: F811
+def test_the_command_line_and_the_window_write_the_same_rows(qtbot, capsys, dialogs, twins):
     cli_db, window_db, colleague_highlight = twins
 
     # The command line: a tag in other letter case, the same tag again, a colleague's highlight.
@@ -89,7 +89,7 @@ def test_the_command_line_and_the_window_write_the_same_rows(qtbot, capsys, dial
     assert [h[0] for h in cli_rows["highlights"]] == [colleague_highlight]  # still there, both ways
 
 
-def test_undo_after_a_merge_restores_the_database_exactly(qtbot, tmp_path, clock, dialogs):  # noqa: F811
+def test_undo_after_a_merge_restores_the_database_exactly(qtbot, tmp_path, clock, dialogs):
     alice = analyst_db(tmp_path / "alice.sqlite", "Alice")
     bob = analyst_db(tmp_path / "bob.sqlite", "Bob")
     bob.store.save_note(bob.node("1.2"), bob.author.id, "<p>Bob 的筆記</p>")
@@ -105,7 +105,7 @@ def test_undo_after_a_merge_restores_the_database_exactly(qtbot, tmp_path, clock
     dialog = MergeDialog(window.session, theirs, window)
     qtbot.addWidget(dialog)
     dialog.run_merge()
-    assert dialog.result is not None and dialog.result.counts["notes"].added == 1
+    assert dialog.merge_result is not None and dialog.merge_result.counts["notes"].added == 1
     merged = whole_database(window.store)
     assert merged != before
     assert window.session.undo_stack.count() == 2
@@ -123,7 +123,7 @@ def test_undo_after_a_merge_restores_the_database_exactly(qtbot, tmp_path, clock
     close_window(window)
 
 
-def test_resolving_a_conflict_is_undoable(qtbot, tmp_path, clock, dialogs):  # noqa: F811
+def test_resolving_a_conflict_is_undoable(qtbot, tmp_path, clock, dialogs):
     from editor.ui.conflicts_dialog import ConflictsDialog
 
     alice = analyst_db(tmp_path / "alice.sqlite", "Alice")
@@ -153,7 +153,7 @@ def test_resolving_a_conflict_is_undoable(qtbot, tmp_path, clock, dialogs):  # n
     close_window(window)
 
 
-def test_conflicts_and_resolve_on_the_command_line(tmp_path, clock, capsys):  # noqa: F811
+def test_conflicts_and_resolve_on_the_command_line(tmp_path, clock, capsys):
     alice = analyst_db(tmp_path / "alice.sqlite", "Alice")
     laptop = analyst_db(tmp_path / "laptop.sqlite", "Alice", alice.author.id)
     alice.store.save_note(alice.node("1.1"), alice.author.id, "<p>起點</p>")

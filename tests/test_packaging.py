@@ -139,7 +139,7 @@ def test_committed_pngs_match_a_fresh_render_of_the_svg(qapp):
     assert len(a) == len(b) == 48 * 48 * 4
     # Anti-aliasing may shift edge pixels a little between Qt versions; a changed colour
     # or shape changes whole runs of pixels by far more.
-    changed = sum(1 for i in range(0, len(a), 4) if max(abs(x - y) for x, y in zip(a[i:i + 4], b[i:i + 4])) > 32)
+    changed = sum(1 for i in range(0, len(a), 4) if max(abs(x - y) for x, y in zip(a[i:i + 4], b[i:i + 4], strict=True)) > 32)
     assert changed <= 10, f"{changed} pixels differ: the PNGs are stale, run make icons after editing the SVG"
     assert fresh.pixelColor(0, 0).alpha() == 0 and fresh.pixelColor(24, 24).alpha() == 255
 

@@ -74,7 +74,7 @@ def test_colour_and_comment_are_validated_and_sanitised(ctx):
 
 
 def test_find_quote_tolerates_white_space_and_case_and_reports_absence(ctx):
-    store, _info, node, alice = ctx
+    store, _info, node, _alice = ctx
     start, end = store.find_quote(node.id, "監管科技(regtech)")
     assert BODY_1_1[start:end] == "監管科技(RegTech)"
     start, end = store.find_quote(node.id, "風險控制\n是關鍵")

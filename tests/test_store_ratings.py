@@ -136,7 +136,7 @@ def test_ratings_filter_by_node_report_and_author(ctx):
 
 
 def test_retire_dimension_is_a_tombstone_that_adding_revives(ctx):
-    store, _info, node, alice = ctx
+    store, _info, _node, _alice = ctx
     urgency = store.add_dimension("Urgency")
     store.retire_dimension(urgency.id)
     assert "Urgency" not in [d.name for d in store.dimensions()]

@@ -20,7 +20,7 @@ def paths(store, info, hits):
 
 
 def test_two_character_chinese_words_are_found(ctx):
-    store, info, _alice = ctx
+    store, _info, _alice = ctx
     hits = store.search("風險")
     # Titles of 2 ("風險控制與風險管理") and 2.1 ("信用風險"); bodies of 1.1 and 2.1.
     assert {(h.path, h.field) for h in hits} == {
@@ -31,7 +31,7 @@ def test_two_character_chinese_words_are_found(ctx):
 
 
 def test_a_phrase_of_three_or_more_characters(ctx):
-    store, info, _alice = ctx
+    store, _info, _alice = ctx
     assert {(h.path, h.field) for h in store.search("移動支付")} == {
         ("1.1.1", "title"), ("1.1.1", "body"), ("1.2", "body")}
     assert [h.path for h in store.search("下沉市場消費需求持續增長")] == ["1"]
@@ -39,7 +39,7 @@ def test_a_phrase_of_three_or_more_characters(ctx):
 
 
 def test_single_characters_and_latin_are_found_ignoring_case(ctx):
-    store, info, _alice = ctx
+    store, _info, _alice = ctx
     assert {h.path for h in store.search("險")} == {"1.1", "2", "2.1"}
     assert {h.path for h in store.search("regtech")} == {"1.1"}
     assert {h.path for h in store.search("Re")} == {"1.1"}
@@ -84,7 +84,7 @@ def test_query_syntax_is_taken_literally(ctx):
 
 
 def test_blank_query_and_limit(ctx):
-    store, info, _alice = ctx
+    store, _info, _alice = ctx
     assert store.search("") == [] and store.search("   ") == []
     assert len(store.search("金融")) > 2
     assert [h.path for h in store.search("金融", limit=2)] == [h.path for h in store.search("金融")][:2]
@@ -103,7 +103,7 @@ def test_search_within_one_report(ctx):
 def test_scripts_can_rank_outline_hits_through_the_search_index(ctx):
     # sqlite-utils' search (and Datasette's relevance order) ranks by bm25(), which the
     # outline's index serves without stored column sizes.
-    store, info, _alice = ctx
+    store, _info, _alice = ctx
     rows = list(store.db["nodes"].search("移動支付", columns=["path"]))
     assert sorted(row["path"] for row in rows) == ["1.1.1", "1.2"]
     ranked = store.db.execute("SELECT bm25(nodes_fts) FROM nodes_fts WHERE nodes_fts MATCH '\"移動支付\"'").fetchall()

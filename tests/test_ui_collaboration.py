@@ -49,8 +49,8 @@ def test_merging_a_colleagues_database_updates_the_tree_and_inspector(qtbot, win
     def merge(cls, parent, session, path=None):
         dialog = cls(session, theirs, parent)
         dialog.run_merge()  # what the dialog's Merge button does
-        merged.append(dialog.result)
-        return dialog.result, True
+        merged.append(dialog.merge_result)
+        return dialog.merge_result, True
 
     monkeypatch.setattr(MergeDialog, "merge", classmethod(merge))
     section = select(window, "2.1")
@@ -71,7 +71,7 @@ def test_merging_a_colleagues_database_updates_the_tree_and_inspector(qtbot, win
         "Policy"]
 
 
-def test_merge_is_offered_only_for_a_writable_database(qtbot, sample_db, dialogs, monkeypatch):  # noqa: F811
+def test_merge_is_offered_only_for_a_writable_database(qtbot, sample_db, dialogs, monkeypatch):
     window = open_window(qtbot, sample_db)
     assert window.actions.merge.isEnabled()
     store = window.store

@@ -13,7 +13,7 @@ COLLEAGUE = "Bo Colleague"
 
 
 @pytest.fixture
-def shared(qtbot, sample_db, dialogs):  # noqa: F811
+def shared(qtbot, sample_db, dialogs):
     """The window on a database where a colleague annotated 1.1.1 (beside the analyst) and 2.1 (alone)."""
     window = open_window(qtbot, sample_db)
     store = window.store
@@ -113,7 +113,7 @@ def test_a_colleagues_highlight_cannot_be_changed_by_any_route(shared):
 
 
 def test_reading_pane_offers_no_edits_on_a_colleagues_highlight(shared):
-    window, point, _section, mine, theirs = shared
+    window, _point, _section, mine, theirs = shared
     select(window, "1.1.1")
     pane = window.reading_pane
     for highlight, editable in ((theirs, False), (mine, True)):

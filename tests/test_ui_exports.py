@@ -134,7 +134,7 @@ def test_shared_copy_holds_pending_typing_and_opens_on_its_own(qtbot, window, tm
     type_text(qtbot, window.inspector.note.editor, "For Bo")
     answer[0] = str(tmp_path / "for-bo")
     window.actions.share_copy.trigger()
-    caption, proposed, file_filter = asked[0]
+    caption, proposed, _file_filter = asked[0]
     assert caption == "Save a copy for sharing"
     assert proposed.endswith(".sqlite") and "Ana Analyst" in Path(proposed).name
     copy = tmp_path / "for-bo.sqlite"

@@ -91,7 +91,7 @@ def test_opening_a_bad_file_from_the_window_keeps_the_current_database(qtbot, wi
     current = window.store.path
     for path in (foreign, text_file):
         before = path.read_bytes()
-        monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, _path=path, **k: (str(_path), "")))
         window.open_database_dialog()
         assert path.read_bytes() == before
         assert window.store.path == current

@@ -159,7 +159,7 @@ def test_typing_quickly_filters_once_after_a_short_pause(qtbot, window):
 
 
 @pytest.fixture
-def large_window(qtbot, tmp_path, dialogs):  # noqa: F811
+def large_window(qtbot, tmp_path, dialogs):
     """The window on a generated report of 60 chapters (about 1,100 nodes), 800 pixels tall."""
     path = tmp_path / "large.sqlite"
     with Store.open(path) as store:

@@ -58,7 +58,7 @@ def test_n_on_an_existing_note_puts_the_cursor_at_the_end(qtbot, window):  # poi
     assert window.store.note(node.id, window.author.id).text == "first line more"
 
 
-def test_typing_is_saved_on_a_short_pause_and_the_open_node_survives_a_crash(qtbot, sample_db):  # noqa: F811 - point 5
+def test_typing_is_saved_on_a_short_pause_and_the_open_node_survives_a_crash(qtbot, sample_db):
     assert SAVE_PAUSE_MS <= 300 and COMMENT_PAUSE_MS <= 300
     window = open_window(qtbot, sample_db)
     node = select(window, "3.1")
@@ -90,7 +90,7 @@ def test_every_dimension_can_be_rated_from_the_keyboard(qtbot, window):  # point
     assert rows["Rate the third dimension 1–5"] == "Alt+1 … Alt+5"
 
 
-def test_unresolved_conflicts_show_in_the_status_bar_with_a_link(qtbot, tmp_path, dialogs, monkeypatch):  # noqa: F811 - point 9
+def test_unresolved_conflicts_show_in_the_status_bar_with_a_link(qtbot, tmp_path, dialogs, monkeypatch):
     from editor.ui.conflicts_dialog import ConflictsDialog
     from tests.test_merge_support import analyst_db, merge_copy
 

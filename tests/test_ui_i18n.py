@@ -84,7 +84,7 @@ def test_language_follows_the_setting_or_the_system():
     assert resolve_language("system", QLocale("de_DE")) == "en"
 
 
-def test_window_in_chinese(qtbot, sample_db, dialogs, chinese):  # noqa: F811
+def test_window_in_chinese(qtbot, sample_db, dialogs, chinese):
     window = open_window(qtbot, sample_db)
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["文件(&F)", "编辑(&E)", "视图(&V)", "分析(&A)", "帮助(&H)"]
@@ -129,7 +129,7 @@ def test_every_dialog_opens_in_every_language(qtbot, qapp, language):
         install_translators(qapp, "en")
 
 
-def test_shortcuts_dialog_lists_the_keys(qtbot, sample_db, dialogs):  # noqa: F811
+def test_shortcuts_dialog_lists_the_keys(qtbot, sample_db, dialogs):
     window = open_window(qtbot, sample_db)
     rows = dict(shortcut_rows(window.actions))
     assert rows["Add tag"] == "T,  Ctrl+T"

@@ -145,7 +145,7 @@ def _visible(proxy: OutlineFilterProxy, model: OutlineModel, parent=QModelIndex(
 
 
 def test_filter_keeps_matches_with_their_ancestors(loaded):
-    store, report_id, author, model = loaded
+    store, report_id, _author, model = loaded
     proxy = OutlineFilterProxy()
     proxy.setSourceModel(model)
     path = {n.id: n.path for n in store.nodes(report_id)}

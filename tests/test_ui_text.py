@@ -28,7 +28,7 @@ def test_offset_pair_round_trips_around_astral_characters():
 
 
 @pytest.fixture
-def astral_window(qtbot, tmp_path, dialogs):  # noqa: F811
+def astral_window(qtbot, tmp_path, dialogs):
     path = tmp_path / "astral.sqlite"
     report = ParsedReport(title="Astral", nodes=[ParsedNode("一", "1", 1, "章", "", [
         ParsedNode("1.1", "1.1", 2, "節", BODY)])])
@@ -103,7 +103,7 @@ def test_empty_note_is_empty_html(qapp):
     assert document_to_html(blank.document()) == ""
 
 
-def test_a_huge_chapter_reads_on_for_a_while_then_says_how_much_is_left(qtbot, tmp_path, dialogs):  # noqa: F811
+def test_a_huge_chapter_reads_on_for_a_while_then_says_how_much_is_left(qtbot, tmp_path, dialogs):
     from editor.ui.main_window import MAX_READ_ON
     points = [ParsedNode(f"1.{i}", f"1.{i}", 2, f"要點{i}", f"第{i}段正文。")
               for i in range(1, MAX_READ_ON + 51)]

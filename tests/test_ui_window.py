@@ -141,7 +141,7 @@ def test_formatted_note_is_saved_after_a_pause_and_survives_reopening(qtbot, win
     close_window(window)
 
 
-def test_note_typing_is_saved_on_close_without_waiting(qtbot, sample_db, dialogs):  # noqa: F811
+def test_note_typing_is_saved_on_close_without_waiting(qtbot, sample_db, dialogs):
     window = open_window(qtbot, sample_db)
     node = select(window, "2.2.1")
     window.focus_note()
@@ -190,7 +190,7 @@ def test_clicking_a_highlight_shows_it_in_the_inspector_to_comment_recolour_and_
     first = window.store.add_highlight(node.id, window.author.id, 0, 4)
     second = window.store.add_highlight(node.id, window.author.id, 10, 14)
     window.show_node(node.id)
-    begin, end = window.reading_pane.highlight_range(second.id)
+    begin, _end = window.reading_pane.highlight_range(second.id)
     cursor = QTextCursor(window.reading_pane.document())
     cursor.setPosition(begin + 1)
     point = window.reading_pane.cursorRect(cursor).center()

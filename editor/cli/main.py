@@ -10,8 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
-from typing import Sequence
+from collections.abc import Sequence
 
 from editor import __version__
 from editor.cli import annotate, editions, reports, team
@@ -29,7 +28,7 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     """argparse, but its errors are one line and exit 2 like every other error."""
 
-    def error(self, message: str):  # noqa: D401 - argparse API
+    def error(self, message: str):
         raise UsageError(message)
 
 
@@ -86,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(_describe(exc))
     except KeyboardInterrupt:
         return _fail("interrupted")
-    except Exception as exc:  # noqa: BLE001 - last resort: a defect still ends as one line
+    except Exception as exc:
         return _fail(f"unexpected {type(exc).__name__}: {exc} (details in {_log_traceback()})")
 
 

@@ -27,7 +27,7 @@ Choices, stated once:
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
@@ -64,7 +64,7 @@ class Spread:
     """One unit whose ratings on one dimension differ: how widely, and who gave what."""
 
     unit: str
-    dimension: Hashable
+    dimension: str
     spread: int
     ratings: Mapping[str, int]  # rater -> value
 
@@ -146,8 +146,8 @@ def dimension_agreement(table: RatingTable, low: int, high: int,
     return DimensionAgreement(krippendorff_alpha(table, low, high), len(pairable_units(table)), pairs)
 
 
-def widest_spreads(tables: Mapping[Hashable, RatingTable], unit_key: Callable[[str], Any],
-                   dimension_order: Sequence[Hashable] | None = None,
+def widest_spreads(tables: Mapping[str, RatingTable], unit_key: Callable[[str], Any],
+                   dimension_order: Sequence[str] | None = None,
                    limit: int = DEFAULT_DISAGREEMENT_LIMIT) -> list[Spread]:
     """The ``limit`` widest disagreements across dimensions: spread descending, then ``unit_key``, then dimension."""
     order = list(dimension_order) if dimension_order is not None else list(tables)

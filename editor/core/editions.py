@@ -43,16 +43,24 @@ class EditionError(TrendmarkError):
 
 
 class OutlineNode(Protocol):
-    """What matching reads of a node (``editor.core.annotations.Node`` has it)."""
+    """What matching reads of a node (``editor.core.annotations.Node`` has it); read-only, so frozen nodes fit."""
 
-    id: str
-    parent_id: str | None
-    position: int
-    level: int
-    number: str
-    path: str
-    title: str
-    body: str
+    @property
+    def id(self) -> str: ...
+    @property
+    def parent_id(self) -> str | None: ...
+    @property
+    def position(self) -> int: ...
+    @property
+    def level(self) -> int: ...
+    @property
+    def number(self) -> str: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def body(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -239,9 +247,9 @@ def match_nodes(old: Sequence[OutlineNode], new: Sequence[OutlineNode]) -> list[
         for o in old:  # pre-order: a parent is matched before its children look for its match
             if o.id in found or not _norm(o.title):
                 continue
-            hit = pick(o, index.get(key(o), []), olds[(o.parent_id, key(o))])
-            if hit is not None:
-                take(o, hit, method, 100.0)
+            picked = pick(o, index.get(key(o), []), olds[(o.parent_id, key(o))])
+            if picked is not None:
+                take(o, picked, method, 100.0)
 
     def by_children() -> None:
         """A retitled heading with no text of its own: where (nearly) all its children went."""
@@ -366,7 +374,7 @@ def _shared(old_sentences: list[str], old_body: str, new_body: str) -> float:
 
 def _common_suffix(a: str, b: str) -> int:
     n = 0
-    for x, y in zip(reversed(a), reversed(b)):
+    for x, y in zip(reversed(a), reversed(b), strict=False):
         if x != y:
             break
         n += 1
@@ -375,7 +383,7 @@ def _common_suffix(a: str, b: str) -> int:
 
 def _common_prefix(a: str, b: str) -> int:
     n = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if x != y:
             break
         n += 1
@@ -422,7 +430,7 @@ def _place_exact(q: Quote, body: str) -> int | None:
         return None
     if len(hits) > 1 and best == 0:
         return None
-    tied = [at for at, s in zip(hits, scores) if s == best]
+    tied = [at for at, s in zip(hits, scores, strict=True) if s == best]
     # Identical text in identical surroundings: the old position is the only evidence left.
     return min(tied, key=lambda at: abs(at - q.start))
 

@@ -7,7 +7,7 @@ import unicodedata
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Iterator
+from collections.abc import Iterator
 
 # Fixed namespace so that every installation derives the same ids from the same report.
 TRENDMARK_NAMESPACE = uuid.UUID("876bfe81-85ec-4335-9872-803db9e38da6")
@@ -116,11 +116,11 @@ def node_ids(report_id_: str) -> Callable[[str, str], str]:
     Each id continues a copy of the SHA-1 state after namespace + report id instead of
     hashing the whole name again: the same ids, ~40% faster for the ~9,000 of an import.
     """
-    start = hashlib.sha1(_NAMESPACE_BYTES + f"{report_id_}\x1f".encode("utf-8"), usedforsecurity=False)
+    start = hashlib.sha1(_NAMESPACE_BYTES + f"{report_id_}\x1f".encode(), usedforsecurity=False)
 
     def node_id_in_report(path: str, title: str) -> str:
         digest = start.copy()
-        digest.update(f"{path}\x1f{title}".encode("utf-8"))
+        digest.update(f"{path}\x1f{title}".encode())
         return _uuid5_text(digest.hexdigest())
 
     return node_id_in_report

@@ -11,11 +11,15 @@ from __future__ import annotations
 
 from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .collect import ExportDocument, HighlightEntry, NodeEntry, collect_export
 from .options import (
     PAGE_SIZES, ExportCancelled, ExportError, ExportOptions, ProgressFn, atomic_output, check_progress,
 )
+
+if TYPE_CHECKING:
+    from editor.store import Store
 
 # format -> (module, writer function taking (document, path, progress)); imported on use.
 _DATA_WRITERS = {
@@ -28,7 +32,7 @@ _DATA_WRITERS = {
 FORMATS = ("pdf", *_DATA_WRITERS)
 
 
-def export_report(store, fmt: str, out_path: Path, report_id: str, options: ExportOptions | None = None,
+def export_report(store: Store, fmt: str, out_path: Path, report_id: str, options: ExportOptions | None = None,
                   progress: ProgressFn | None = None) -> Path:
     """Write report ``report_id`` from ``store`` as ``fmt`` to ``out_path``; returns the path.
 

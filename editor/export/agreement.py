@@ -10,9 +10,13 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from editor.core.agreement import DEFAULT_DISAGREEMENT_LIMIT, dimension_agreement, path_key, widest_spreads
 from editor.core.annotations import Author, Dimension, Node
+
+if TYPE_CHECKING:
+    from editor.store import Store
 
 
 @dataclass(frozen=True)
@@ -63,12 +67,16 @@ def analyst_names(authors: list[Author]) -> dict[str, str]:
             for author in authors}
 
 
-def agreement_data(store, report_id: str, limit: int = DEFAULT_DISAGREEMENT_LIMIT) -> AgreementData:
+def agreement_data(store: Store, report_id: str, limit: int = DEFAULT_DISAGREEMENT_LIMIT) -> AgreementData:
     """Agreement per dimension and the widest disagreements, for report ``report_id``."""
     names = analyst_names(store.authors())
     nodes: dict[str, Node] = {node.id: node for node in store.nodes(report_id)}
     dimensions: list[Dimension] = store.dimensions()
     tables: dict[str, dict[str, dict[str, int]]] = {dim.id: {} for dim in dimensions}
+
+    def display(author_id: str) -> str:
+        return names.get(author_id, author_id)
+
     for rating in store.ratings(report_id=report_id):
         if rating.dimension_id in tables:
             tables[rating.dimension_id].setdefault(rating.node_id, {})[rating.author_id] = rating.value
@@ -76,8 +84,8 @@ def agreement_data(store, report_id: str, limit: int = DEFAULT_DISAGREEMENT_LIMI
     rows = []
     for dim in dimensions:
         table = tables[dim.id]
-        raters = sorted({author for by_author in table.values() for author in by_author},
-                        key=lambda author: (names.get(author, author).casefold(), author))
+        authors: set[str] = {author for by_author in table.values() for author in by_author}
+        raters = sorted(authors, key=lambda rater: (display(rater).casefold(), rater))
         result = dimension_agreement(table, dim.min, dim.max, raters)
         pairs = tuple(PairRow(names.get(p.rater_a, p.rater_a), names.get(p.rater_b, p.rater_b), p.kappa, p.units)
                       for p in result.pairs)
@@ -95,7 +103,7 @@ def agreement_data(store, report_id: str, limit: int = DEFAULT_DISAGREEMENT_LIMI
     return AgreementData(tuple(rows), disagreements)
 
 
-def agreement_report(store, report_id: str) -> dict:
+def agreement_report(store: Store, report_id: str) -> dict:
     """The ``trendmark agreement --json`` object (DESIGN.md §5); alpha/kappa None where undefined."""
     data = agreement_data(store, report_id)
     return {

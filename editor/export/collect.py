@@ -10,9 +10,10 @@ format what is here, so they all agree on what "annotated", "tagged" and "mine" 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from editor.core.annotations import (
     Author, Dimension, Highlight, Node, NodeTag, Note, Rating, ReportInfo, Tag,
@@ -20,6 +21,9 @@ from editor.core.annotations import (
 from editor.core.errors import NotFoundError
 
 from .options import ExportOptions
+
+if TYPE_CHECKING:
+    from editor.store import Store
 
 
 @dataclass(frozen=True)
@@ -117,7 +121,7 @@ class ExportDocument:
         return "; ".join(parts)
 
 
-def collect_export(store, report_id: str, options: ExportOptions | None = None) -> ExportDocument:
+def collect_export(store: Store, report_id: str, options: ExportOptions | None = None) -> ExportDocument:
     """Read the report and its live annotations from ``store`` and apply ``options``.
 
     Raises :class:`NotFoundError` for an unknown report, a tag filter naming no
@@ -243,7 +247,7 @@ def _by_name(tags) -> tuple[Tag, ...]:
     return tuple(sorted(tags, key=lambda t: t.name.casefold()))
 
 
-def _node_tags(store, report_id: str, author_id: str | None,
+def _node_tags(store: Store, report_id: str, author_id: str | None,
                authors: Mapping[str, Author]) -> dict[str, list[NodeTag]]:
     """Tags per node, by tag name, then analyst name."""
     return {node_id: sorted(rows, key=lambda t: (t.tag.name.casefold(), _name(authors, t.author_id), t.author_id))

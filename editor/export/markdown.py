@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 from .collect import ExportDocument, NodeEntry
 from .options import ProgressFn, check_progress
@@ -52,9 +53,9 @@ def stars(value: int, low: int, high: int) -> str:
 class _MarkdownWriter(HTMLParser):
     """Converts the sanitised note HTML subset (editor.core.richtext) into Markdown."""
 
-    _INLINE = {"b": "**", "strong": "**", "i": "*", "em": "*", "s": "~~", "code": "`"}
-    _HEADINGS = {"h1", "h2", "h3", "h4"}
-    _BLOCKS = {"p", "div", "blockquote", "pre"} | _HEADINGS
+    _INLINE: ClassVar[dict[str, str]] = {"b": "**", "strong": "**", "i": "*", "em": "*", "s": "~~", "code": "`"}
+    _HEADINGS: ClassVar[set[str]] = {"h1", "h2", "h3", "h4"}
+    _BLOCKS: ClassVar[set[str]] = {"p", "div", "blockquote", "pre"} | _HEADINGS
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -9,7 +9,7 @@ from editor.core.errors import ReportError
 from editor.core.report import ParsedReport
 from editor.importing.parser import parse_report
 
-__all__ = ["parse_report", "read_report", "MAX_REPORT_BYTES"]
+__all__ = ["MAX_REPORT_BYTES", "parse_report", "read_report"]
 
 # Far above any real report (the 500-chapter benchmark is about 1.3 MB); a file larger
 # than this is refused before it is read into memory.

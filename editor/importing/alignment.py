@@ -221,10 +221,7 @@ def align_bodies(ordered: list[ParsedNode], body: str) -> Alignment:
             lo, hi = max(cursor, floor[index]), ceiling[index]
             if lo >= hi:
                 continue
-            if level <= 2:
-                found = finder.heading(node, lo, hi)
-            else:
-                found = finder.lead(node, lo, hi)
+            found = finder.heading(node, lo, hi) if level <= 2 else finder.lead(node, lo, hi)
             if found is None:
                 continue
             anchors[index] = found

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from typing import Iterable
+from collections.abc import Iterable
 
 from editor.importing.pinyin import PINYIN_LETTERS, is_toned_reading, is_toneless_reading
 

@@ -191,7 +191,7 @@ def _find_outline_start(lines: list[str]) -> tuple[int, str, OutlineLine]:
             # to the title without the 參考模板 marker.
             above = _previous_content_line(lines, index)
             glued = _first_chapter_of(lines[above]) if above is not None else None
-            if glued is not None and glued[1].parts == entry.parts[:1]:
+            if above is not None and glued is not None and glued[1].parts == entry.parts[:1]:
                 chapter = glued[1]
                 found = (above, glued[0], OutlineLine(chapter.label, chapter.parts, chapter.title, above + 1))
         if len(entry.parts) > 1 or _has_sections_ahead(lines, index, entry):

@@ -73,9 +73,9 @@ class _Builder:
             if " ".join(existing.title.split()) == " ".join(title.split()):
                 self.repeats.append(f"{label} 「{_short(title)}」 (line {entry.line_no}, left out as a repeat)")
                 return
-            free = parts[:-1] + (max(self.last_child.get(parts[:-1], 0), parts[-1]) + 1,)
+            free = (*parts[:-1], max(self.last_child.get(parts[:-1], 0), parts[-1]) + 1)
             while free in self.by_parts:
-                free = free[:-1] + (free[-1] + 1,)
+                free = (*free[:-1], free[-1] + 1)
             self.repeats.append(f"{label} 「{_short(title)}」 (line {entry.line_no}, kept as {_path(free)})")
             self.alias[entry.parts] = free
             parts = free
@@ -84,7 +84,7 @@ class _Builder:
         previous = self.last_child.get(parent_parts, 0)
         if parent_parts in self.by_parts or not parent_parts:
             if parts[-1] > previous + 1:
-                before = _path(parent_parts + (previous,)) if previous else (_path(parent_parts) or "the start")
+                before = _path((*parent_parts, previous)) if previous else (_path(parent_parts) or "the start")
                 self.gaps.append(f"{before} → {label}")
             elif parts[-1] <= previous:
                 self.disorder.append(f"{label} (line {entry.line_no})")

@@ -74,9 +74,9 @@ def _split_count(plain: str) -> int | None:
     for end in range(1, len(plain) + 1):
         for start in range(max(0, end - _LONGEST), end):
             before = best[start]
-            if before is not None and plain[start:end] in SYLLABLES:
-                if best[end] is None or before + 1 < best[end]:  # type: ignore[operator]
-                    best[end] = before + 1
+            if before is not None and plain[start:end] in SYLLABLES and (
+                    best[end] is None or before + 1 < best[end]):  # type: ignore[operator]
+                best[end] = before + 1
     return best[-1]
 
 

@@ -45,8 +45,3 @@ def import_file(store: Store, path: Path) -> Changes:
 
     return import_report(store, read_report(path))
 
-
-def remove_report(store: Store, report_id: str) -> Changes:
-    """Take an imported report out again (undo of an import that created it)."""
-    store.remove_report(report_id)
-    return Changes(outline=True, reports=True)

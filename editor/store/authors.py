@@ -7,7 +7,7 @@ import uuid
 from editor.core.annotations import Author
 from editor.core.errors import NotFoundError
 
-from .base import StoreBase
+from .base import StoreBase, build
 from .ids import clean_name
 from .stamps import next_stamp, now
 
@@ -37,11 +37,11 @@ class AuthorsMixin(StoreBase):
 
     def author(self, author_id: str) -> Author:
         """One author by id; NotFoundError if unknown."""
-        row = self._one("SELECT id, name FROM authors WHERE id = ?", (author_id,))
+        row = self._named_one("SELECT id, name FROM authors WHERE id = ?", (author_id,))
         if row is None:
             raise NotFoundError(f"unknown author id {author_id}")
-        return Author(*row)
+        return build(Author, row)
 
     def authors(self) -> list[Author]:
         """Every author, by name."""
-        return [Author(*row) for row in self._all("SELECT id, name FROM authors ORDER BY name, id")]
+        return [build(Author, row) for row in self._named_all("SELECT id, name FROM authors ORDER BY name, id")]

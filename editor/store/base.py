@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
@@ -14,6 +15,15 @@ from editor.core.errors import NotFoundError, TrendmarkError
 
 from .connection import read_only_error, translate
 from .outline import ReportOutline, load_outline
+
+
+T = TypeVar("T")
+
+
+def build(cls: type[T], row: Mapping[str, Any], **given: Any) -> T:
+    """A dataclass from a row read by column name; a field the query lacks fails loudly."""
+    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+    return cls(**{f.name: given[f.name] if f.name in given else row[f.name] for f in fields})
 
 
 class ReadOnlyEditionError(TrendmarkError):
@@ -128,6 +138,22 @@ class StoreBase:
 
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         return self.db.conn.execute(sql, params).fetchall()
+
+    def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """The one value an aggregate query (count, EXISTS) returns."""
+        return self.db.conn.execute(sql, params).fetchone()[0]
+
+    def _named_all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows as dicts keyed by column name (``AS`` names a computed column)."""
+        cursor = self.db.conn.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
+
+    def _named_one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
+        """The first row as a dict keyed by column name, or None."""
+        cursor = self.db.conn.execute(sql, params)
+        row = cursor.fetchone()
+        return None if row is None else dict(zip([c[0] for c in cursor.description], row, strict=True))
 
     def _exec(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
         return self.db.conn.execute(sql, params)

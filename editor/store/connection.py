@@ -202,9 +202,9 @@ def open_file(path: Path, read_only: bool) -> Opened:
             _upgrade(db, path, version, fresh)
         # WAL is unsafe on a network drive; there the rollback journal is used (filesystems.py).
         journal = filesystems.journal_mode(path)
-        if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != journal:
-            if conn.execute(f"PRAGMA journal_mode = {journal}").fetchone()[0].lower() != journal:
-                raise in_use_error(str(path))  # another connection keeps it in WAL mode
+        if (conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != journal
+                and conn.execute(f"PRAGMA journal_mode = {journal}").fetchone()[0].lower() != journal):
+            raise in_use_error(str(path))  # another connection keeps it in WAL mode
         # NORMAL is safe with WAL and much faster; a rollback journal needs FULL to survive a crash.
         conn.execute("PRAGMA synchronous = " + ("NORMAL" if journal == "wal" else "FULL"))
         # Take and drop the write lock: a program holding it now is a refusal, not a later surprise.

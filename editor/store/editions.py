@@ -11,15 +11,16 @@ its text and annotations stay exactly as they were.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from editor.core.anchoring import quote_context
-from editor.core.annotations import Highlight, ReportInfo
+from editor.core.annotations import Highlight, Node, ReportInfo
 from editor.core.editions import (ORPHAN, EditionError, EditionSummary, NodeMatch, Orphan, Placement, Quote,
                                   place_quotes)
 from editor.core.errors import NotFoundError
 from editor.core.report import uuid5_str
 
-from .base import StoreBase
+from .base import StoreBase, build
 from .highlights import _HIGHLIGHT_COLUMNS
 from .ids import note_id
 from .stamps import now
@@ -45,6 +46,10 @@ class EditionsMixin(StoreBase):
 
     # -- history ------------------------------------------------------------------------------
 
+    if TYPE_CHECKING:  # provided by ReportsMixin in the combined Store
+        def report(self, report_id: str | None = None) -> ReportInfo: ...
+        def nodes(self, report_id: str) -> list[Node]: ...
+
     def _previous(self, report_id: str) -> tuple[str, int] | None:
         row = self._one("SELECT previous_id, edition FROM report_editions WHERE report_id = ?", (report_id,))
         return (row[0], row[1]) if row else None
@@ -63,7 +68,9 @@ class EditionsMixin(StoreBase):
         first = report_id
         while (prev := self._previous(first)) is not None:
             first = prev[0]
-        out, rid, number, previous = [], first, 1, None
+        out: list[EditionInfo] = []
+        rid: str | None = first
+        number, previous = 1, None
         while rid is not None:
             following = self._next(rid)
             out.append(EditionInfo(number, self.report(rid), previous, following is None))
@@ -106,7 +113,7 @@ class EditionsMixin(StoreBase):
             matched = {m.new_id for m in matches if m.new_id}
             summary.nodes_matched = len(matched)
             summary.nodes_removed = sum(1 for m in matches if m.new_id is None)
-            new_count = self._one("SELECT count(*) FROM nodes WHERE report_id = ?", (new_id,))[0]
+            new_count = self._scalar("SELECT count(*) FROM nodes WHERE report_id = ?", (new_id,))
             summary.nodes_new = new_count - len(matched)
             self._carry(old_id, new_id, summary)
         return summary
@@ -158,13 +165,13 @@ class EditionsMixin(StoreBase):
         self._carry_highlights(old_id, new_id, summary)
 
     def _carry_highlights(self, old_id: str, new_id: str, summary: EditionSummary) -> None:
-        rows = self._all(
+        rows = self._named_all(
             f"SELECT {_HIGHLIGHT_COLUMNS} FROM highlights h JOIN nodes n ON n.id = h.node_id"
             " WHERE n.report_id = ? AND h.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM highlight_carries c"
             " WHERE c.old_highlight_id = h.id AND c.report_id = ?) ORDER BY n.seq, h.start", (old_id, new_id))
         if not rows:
             return
-        old = [Highlight(*row) for row in rows]
+        old = [build(Highlight, row) for row in rows]
         matches = dict(self._all("SELECT old_node_id, new_node_id FROM node_matches WHERE report_id = ?", (new_id,)))
         new_nodes = self.nodes(new_id)
         bodies = {n.id: n.body for n in new_nodes}
@@ -177,9 +184,11 @@ class EditionsMixin(StoreBase):
         placements = place_quotes(quotes, matches, new_nodes, old_bodies, old_text)
         summary.count(placements)
         stamp = now()
-        highlight_rows, carry_rows, placed_pairs = [], [], []
-        for h, p in zip(old, placements):
-            if p.method == ORPHAN:
+        highlight_rows: list[tuple] = []
+        carry_rows: list[tuple[str, str, str | None, str, float, str]] = []
+        placed_pairs: list[tuple[str, str]] = []
+        for h, p in zip(old, placements, strict=True):
+            if p.method == ORPHAN or p.node_id is None:
                 carry_rows.append((h.id, new_id, None, ORPHAN, p.score, stamp))
                 continue
             hid = carried_highlight_id(h.id, new_id)
@@ -207,17 +216,18 @@ class EditionsMixin(StoreBase):
 
     def placements(self, report_id: str) -> list[Placement]:
         """How each highlight of the previous edition was carried into ``report_id``."""
-        rows = self._all("SELECT c.old_highlight_id, h.node_id, h.start, h.\"end\", c.placement, c.score"
-                         " FROM highlight_carries c LEFT JOIN highlights h ON h.id = c.highlight_id"
-                         " WHERE c.report_id = ? ORDER BY c.old_highlight_id", (report_id,))
-        return [Placement(old, node, start or 0, end or 0, method, score)
-                for old, node, start, end, method, score in rows]
+        rows = self._named_all(
+            "SELECT c.old_highlight_id AS quote_id, h.node_id, coalesce(h.start, 0) AS start,"
+            " coalesce(h.\"end\", 0) AS \"end\", c.placement AS method, c.score"
+            " FROM highlight_carries c LEFT JOIN highlights h ON h.id = c.highlight_id"
+            " WHERE c.report_id = ? ORDER BY c.old_highlight_id", (report_id,))
+        return [build(Placement, row) for row in rows]
 
     def node_matches(self, report_id: str) -> list[NodeMatch]:
         """Each node of the previous edition and the node of ``report_id`` it became."""
-        rows = self._all("SELECT old_node_id, new_node_id, method, score FROM node_matches WHERE report_id = ?",
-                         (report_id,))
-        return [NodeMatch(*row) for row in rows]
+        rows = self._named_all("SELECT old_node_id AS old_id, new_node_id AS new_id, method, score"
+                               " FROM node_matches WHERE report_id = ?", (report_id,))
+        return [build(NodeMatch, row) for row in rows]
 
     # -- orphans ------------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from editor.core.richtext import html_to_text, sanitize_html
 from editor.core.anchoring import quote_context
 from editor.core.colors import DEFAULT_HIGHLIGHT_COLOR
 
-from .base import StoreBase
+from .base import StoreBase, build
 from .ids import clean_color
 from .stamps import next_stamp, now
 
@@ -129,13 +129,13 @@ class HighlightsMixin(StoreBase):
 
     def highlight(self, highlight_id: str) -> Highlight:
         """One live highlight; NotFoundError if unknown or deleted."""
-        row = self._one(f"SELECT {_HIGHLIGHT_COLUMNS}, h.deleted_at FROM highlights h WHERE h.id = ?",
-                        (highlight_id,))
+        row = self._named_one(f"SELECT {_HIGHLIGHT_COLUMNS}, h.deleted_at FROM highlights h WHERE h.id = ?",
+                              (highlight_id,))
         if row is None:
             raise NotFoundError(f"no highlight with id {highlight_id}")
-        if row[-1] is not None:
+        if row["deleted_at"] is not None:
             raise NotFoundError(f"highlight {highlight_id} was deleted")
-        return Highlight(*row[:-1])
+        return build(Highlight, row)
 
     def highlights(self, node_id: str | None = None, *, report_id: str | None = None) -> list[Highlight]:
         """Live highlights on one node and/or one report, in reading order."""
@@ -148,5 +148,5 @@ class HighlightsMixin(StoreBase):
         if report_id is not None:
             sql += " AND n.report_id = ?"
             params.append(report_id)
-        rows = self._all(sql + ' ORDER BY n.report_id, n.seq, h.start, h."end", h.created_at', params)
-        return [Highlight(*row) for row in rows]
+        rows = self._named_all(sql + ' ORDER BY n.report_id, n.seq, h.start, h."end", h.created_at', params)
+        return [build(Highlight, row) for row in rows]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from editor.core.annotations import Note
 from editor.core.richtext import html_to_text, sanitize_html
 
-from .base import StoreBase
+from .base import StoreBase, build
 from .ids import note_id
 from .stamps import next_stamp, now
 
@@ -48,10 +48,10 @@ class NotesMixin(StoreBase):
 
     def note(self, node_id: str, author_id: str) -> Note | None:
         """The author's live note on a node, if any."""
-        row = self._one(f"SELECT {_NOTE_COLUMNS} FROM notes no"
-                        " WHERE no.node_id = ? AND no.author_id = ? AND no.deleted_at IS NULL",
-                        (node_id, author_id))
-        return None if row is None else Note(*row)
+        row = self._named_one(f"SELECT {_NOTE_COLUMNS} FROM notes no"
+                              " WHERE no.node_id = ? AND no.author_id = ? AND no.deleted_at IS NULL",
+                              (node_id, author_id))
+        return None if row is None else build(Note, row)
 
     def notes(self, node_id: str | None = None, *, report_id: str | None = None) -> list[Note]:
         """Live notes of every author, on one node and/or one report, in outline order."""
@@ -64,5 +64,5 @@ class NotesMixin(StoreBase):
         if report_id is not None:
             sql += " AND n.report_id = ?"
             params.append(report_id)
-        rows = self._all(sql + " ORDER BY n.report_id, n.seq, no.created_at, no.author_id", params)
-        return [Note(*row) for row in rows]
+        rows = self._named_all(sql + " ORDER BY n.report_id, n.seq, no.created_at, no.author_id", params)
+        return [build(Note, row) for row in rows]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 
 from editor.core.annotations import Dimension, Rating
 from editor.core.errors import NotFoundError
 
-from .base import StoreBase
+from .base import StoreBase, build
 from .ids import clean_name, dimension_id
 from .stamps import next_stamp, now
 
@@ -22,9 +23,9 @@ class RatingsMixin(StoreBase):
 
     def dimensions(self) -> list[Dimension]:
         """Live dimensions, in display order."""
-        rows = self._all(f"SELECT {_DIMENSION_COLUMNS} FROM dimensions WHERE deleted_at IS NULL"
-                         " ORDER BY position, name")
-        return [Dimension(*row) for row in rows]
+        rows = self._named_all(f"SELECT {_DIMENSION_COLUMNS} FROM dimensions WHERE deleted_at IS NULL"
+                               " ORDER BY position, name")
+        return [build(Dimension, row) for row in rows]
 
     def dimension(self, name_or_id: str) -> Dimension:
         """A dimension by id or by name in any letter case; NotFoundError naming the valid ones."""
@@ -42,10 +43,10 @@ class RatingsMixin(StoreBase):
             # 0 means "no rating", so a scale starts at 1 at the lowest.
             raise ValueError(f"a dimension needs whole numbers 1 <= min < max; got {min}..{max}")
         with self.transaction():
-            row = self._one(f"SELECT {_DIMENSION_COLUMNS}, updated_at, deleted_at FROM dimensions"
-                            " WHERE name = ?", (name,))
+            row = self._named_one(f"SELECT {_DIMENSION_COLUMNS}, updated_at, deleted_at FROM dimensions"
+                                  " WHERE name = ?", (name,))
             if row is not None:
-                dim, updated_at, deleted_at = Dimension(*row[:5]), row[5], row[6]
+                dim, updated_at, deleted_at = build(Dimension, row), row["updated_at"], row["deleted_at"]
                 if deleted_at is None and (dim.min, dim.max) == (min, max):
                     return dim
                 if deleted_at is None:
@@ -68,18 +69,18 @@ class RatingsMixin(StoreBase):
         """Give a dimension a new name (its id, and so every rating on it, stays)."""
         name = clean_name(name, "dimension")
         with self.transaction():
-            row = self._one(f"SELECT {_DIMENSION_COLUMNS}, updated_at FROM dimensions WHERE id = ?",
-                            (dimension_id,))
+            row = self._named_one(f"SELECT {_DIMENSION_COLUMNS}, updated_at FROM dimensions WHERE id = ?",
+                                  (dimension_id,))
             if row is None:
                 raise NotFoundError(f"no dimension with id {dimension_id}")
             clash = self._one("SELECT name FROM dimensions WHERE name = ? AND id != ?", (name, dimension_id))
             if clash is not None:
                 raise ValueError(f"there is already a dimension called {clash[0]}")
-            dim = Dimension(*row[:5])
+            dim = build(Dimension, row)
             if dim.name != name:
                 self._exec("UPDATE dimensions SET name = ?, updated_at = ? WHERE id = ?",
-                           (name, next_stamp(row[5]), dimension_id))
-        return Dimension(dim.id, name, dim.min, dim.max, dim.position)
+                           (name, next_stamp(row["updated_at"]), dimension_id))
+        return dataclasses.replace(dim, name=name)
 
     def retire_dimension(self, dimension_id: str) -> None:
         """Tombstone a dimension no live rating uses (Undo of adding one); ``add_dimension`` revives it.
@@ -93,8 +94,8 @@ class RatingsMixin(StoreBase):
             name, updated_at, deleted_at = row
             if deleted_at is not None:
                 return
-            used = self._one("SELECT count(*) FROM ratings WHERE dimension_id = ? AND deleted_at IS NULL",
-                             (dimension_id,))[0]
+            used = self._scalar("SELECT count(*) FROM ratings WHERE dimension_id = ? AND deleted_at IS NULL",
+                                (dimension_id,))
             if used:
                 raise ValueError(f"dimension {name} has {used} rating(s); it cannot be removed")
             stamp = next_stamp(updated_at)
@@ -148,5 +149,5 @@ class RatingsMixin(StoreBase):
             if value is not None:
                 sql += f" AND {column} = ?"
                 params.append(value)
-        rows = self._all(sql + " ORDER BY n.report_id, n.seq, d.position, r.author_id", params)
-        return [Rating(*row) for row in rows]
+        rows = self._named_all(sql + " ORDER BY n.report_id, n.seq, d.position, r.author_id", params)
+        return [build(Rating, row) for row in rows]

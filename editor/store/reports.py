@@ -5,18 +5,19 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Iterator
+from typing import Any
 
 from editor.core.annotations import Node, ReportInfo
 from editor.core.errors import NotFoundError
 from editor.core.report import ParsedNode, ParsedReport, node_ids, report_identity
 
-from .base import StoreBase
+from .base import StoreBase, build
 from editor.store.bulk import bulk_insert_into
 from .stamps import now
 
 NODE_COLUMNS = "id, report_id, parent_id, position, level, number, path, title, body"
 _REPORT_COLUMNS = ("id, title, source, imported_at, warnings,"
-                   " (SELECT count(*) FROM nodes WHERE nodes.report_id = reports.id)")
+                   " (SELECT count(*) FROM nodes WHERE nodes.report_id = reports.id) AS node_count")
 _TRAILING = ".、．。 "  # punctuation printed after a number, not part of it
 MIN_ID_PREFIX = 8  # shorter prefixes of a UUID are too likely to be typos that match by chance
 
@@ -25,9 +26,8 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _report_info(row: tuple) -> ReportInfo:
-    rid, title, source, imported_at, warnings, count = row
-    return ReportInfo(rid, title, source, imported_at, tuple(json.loads(warnings or "[]")), count)
+def _report_info(row: dict[str, Any]) -> ReportInfo:
+    return build(ReportInfo, row, warnings=tuple(json.loads(row["warnings"] or "[]")))
 
 
 def _node_rows(rid: str, report: ParsedReport, normalise: bool = True) -> Iterator[tuple]:
@@ -90,7 +90,7 @@ class ReportsMixin(StoreBase):
 
     def reports(self) -> list[ReportInfo]:
         """Every imported report, oldest first; of a report with editions, only the current one."""
-        rows = self._all(f"SELECT {_REPORT_COLUMNS} FROM reports WHERE id NOT IN"
+        rows = self._named_all(f"SELECT {_REPORT_COLUMNS} FROM reports WHERE id NOT IN"
                          " (SELECT previous_id FROM report_editions) ORDER BY imported_at, title, id")
         return [_report_info(row) for row in rows]
 
@@ -106,10 +106,10 @@ class ReportsMixin(StoreBase):
                     f"{len(infos)} reports in the database; choose one with --report: {choices}")
             return infos[0]
         ref = report_id.strip().lower()
-        row = self._one(f"SELECT {_REPORT_COLUMNS} FROM reports WHERE id = ?", (ref,))
+        row = self._named_one(f"SELECT {_REPORT_COLUMNS} FROM reports WHERE id = ?", (ref,))
         if row is None and len(ref) >= MIN_ID_PREFIX:
-            rows = self._all(f"SELECT {_REPORT_COLUMNS} FROM reports WHERE substr(id, 1, ?) = ?",
-                             (len(ref), ref))
+            rows = self._named_all(f"SELECT {_REPORT_COLUMNS} FROM reports WHERE substr(id, 1, ?) = ?",
+                                   (len(ref), ref))
             row = rows[0] if len(rows) == 1 else None
         if row is None:
             raise NotFoundError(f"no report with id {report_id}")
@@ -118,16 +118,16 @@ class ReportsMixin(StoreBase):
     def nodes(self, report_id: str) -> list[Node]:
         """The report's outline in pre-order (chapter, its sections, their points, next chapter)."""
         self._require_report(report_id)
-        rows = self._all(f"SELECT {NODE_COLUMNS} FROM nodes WHERE report_id = ? ORDER BY seq",
-                         (report_id,))
-        return [Node(*row) for row in rows]
+        rows = self._named_all(f"SELECT {NODE_COLUMNS} FROM nodes WHERE report_id = ? ORDER BY seq",
+                               (report_id,))
+        return [build(Node, row) for row in rows]
 
     def node(self, node_id: str) -> Node:
         """One node by id; NotFoundError if unknown."""
-        row = self._one(f"SELECT {NODE_COLUMNS} FROM nodes WHERE id = ?", (node_id,))
+        row = self._named_one(f"SELECT {NODE_COLUMNS} FROM nodes WHERE id = ?", (node_id,))
         if row is None:
             raise NotFoundError(f"no node with id {node_id}")
-        return Node(*row)
+        return build(Node, row)
 
     def find_node(self, report_id: str, ref: str) -> Node:
         """The node a person named: a path ("1.1"), a printed number ("一"), an id or id prefix."""
@@ -141,17 +141,17 @@ class ReportsMixin(StoreBase):
         candidates = (("path = ?", text), ("path = ?", bare), ("number = ?", text),
                       (f"rtrim(number, '{_TRAILING}') = ?", bare))
         for condition, value in candidates:
-            rows = self._all(select + condition + " ORDER BY seq", (report_id, value))
+            rows = self._named_all(select + condition + " ORDER BY seq", (report_id, value))
             if len(rows) == 1:
-                return Node(*rows[0])
+                return build(Node, rows[0])
             if len(rows) > 1:
-                paths = ", ".join(row[6] for row in rows)
+                paths = ", ".join(row["path"] for row in rows)
                 raise NotFoundError(f"{ref!r} names several nodes ({paths}); use a path or an id")
-        rows = self._all(select + "id = ?", (report_id, text.lower()))
+        rows = self._named_all(select + "id = ?", (report_id, text.lower()))
         if not rows and len(text) >= MIN_ID_PREFIX:
-            rows = self._all(select + "substr(id, 1, ?) = ?", (report_id, len(text), text.lower()))
+            rows = self._named_all(select + "substr(id, 1, ?) = ?", (report_id, len(text), text.lower()))
         if len(rows) == 1:
-            return Node(*rows[0])
+            return build(Node, rows[0])
         if len(rows) > 1:
             raise NotFoundError(f"{ref!r} is the start of {len(rows)} node ids; give more of the id")
         raise NotFoundError(f"no node {ref!r} in this report; use a path like 1.1, a number or a node id")

@@ -16,9 +16,13 @@ import sqlite3
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from editor.core.annotations import Author
 from editor.core.errors import StoreError
+
+if TYPE_CHECKING:
+    from editor.store import Store
 
 
 def _companions(path: Path) -> list[Path]:
@@ -26,7 +30,7 @@ def _companions(path: Path) -> list[Path]:
     return [path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))]
 
 
-def _is_open_database(store, out: Path) -> bool:
+def _is_open_database(store: Store, out: Path) -> bool:
     if store.path is None:
         return False
     resolved = Path(os.path.realpath(out))
@@ -41,7 +45,7 @@ def _is_open_database(store, out: Path) -> bool:
     return False
 
 
-def share_copy(store, out_path: Path) -> Path:
+def share_copy(store: Store, out_path: Path) -> Path:
     """Write a consistent, self-contained copy of ``store`` to ``out_path``; returns the path written.
 
     Works while the database is open elsewhere. Refuses (StoreError) to overwrite the
@@ -106,7 +110,7 @@ class AuthorActivity:
         return self.notes + self.highlights + self.ratings + self.tags
 
 
-def author_activity(store, report_id: str) -> list[AuthorActivity]:
+def author_activity(store: Store, report_id: str) -> list[AuthorActivity]:
     """Every analyst with live annotations on ``report_id`` (plus all known analysts), by name.
 
     The window lists these under View › Analysts to show or hide colleagues' work; each

@@ -7,7 +7,7 @@ from collections import defaultdict
 from editor.core.annotations import NodeTag, Tag
 from editor.core.errors import NotFoundError
 
-from .base import StoreBase
+from .base import StoreBase, build
 from .ids import clean_color, clean_name, palette_color, tag_id
 from .stamps import next_stamp, now
 
@@ -21,9 +21,9 @@ class TagsMixin(StoreBase):
 
     def tags(self) -> list[Tag]:
         """Live tags, by name."""
-        rows = self._all(f"SELECT {_TAG_COLUMNS} FROM tags WHERE deleted_at IS NULL"
-                         " ORDER BY name COLLATE NOCASE, id")
-        return [Tag(*row) for row in rows]
+        rows = self._named_all(f"SELECT {_TAG_COLUMNS} FROM tags WHERE deleted_at IS NULL"
+                               " ORDER BY name COLLATE NOCASE, id")
+        return [build(Tag, row) for row in rows]
 
     def ensure_tag(self, name: str, color: str | None = None, *, author_id: str | None = None) -> Tag:
         """The tag called ``name`` in any letter case, created (or revived) if need be.
@@ -80,10 +80,10 @@ class TagsMixin(StoreBase):
             if row is None or row[4] is not None:
                 return False
             tid, updated_at = row[0], row[3]
-            in_use = self._one(
+            in_use = self._scalar(
                 "SELECT EXISTS (SELECT 1 FROM node_tags WHERE tag_id = ? AND deleted_at IS NULL)"
                 " OR EXISTS (SELECT 1 FROM highlight_tags ht JOIN highlights h ON h.id = ht.highlight_id"
-                " WHERE ht.tag_id = ? AND ht.deleted_at IS NULL AND h.deleted_at IS NULL)", (tid, tid))[0]
+                " WHERE ht.tag_id = ? AND ht.deleted_at IS NULL AND h.deleted_at IS NULL)", (tid, tid))
             if in_use:
                 return False
             stamp = next_stamp(updated_at)
@@ -178,9 +178,8 @@ class TagsMixin(StoreBase):
         if author_id is not None:
             sql += " AND nt.author_id = ?"
             params += (author_id,)
-        rows = self._all(sql + " ORDER BY t.name COLLATE NOCASE, nt.author_id", params)
-        return [NodeTag(node, Tag(tid, name, color), author, created, updated)
-                for node, tid, name, color, author, created, updated in rows]
+        rows = self._named_all(sql + " ORDER BY t.name COLLATE NOCASE, nt.author_id", params)
+        return [build(NodeTag, row, tag=build(Tag, row)) for row in rows]
 
     # -- tags on highlights -----------------------------------------------------------------
 
@@ -209,21 +208,21 @@ class TagsMixin(StoreBase):
 
     def highlight_tags(self, highlight_id: str) -> list[Tag]:
         """Live tags on a highlight (any author), by name."""
-        rows = self._all(
+        rows = self._named_all(
             "SELECT DISTINCT t.id, t.name, t.color FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id"
             " WHERE ht.highlight_id = ? AND ht.deleted_at IS NULL AND t.deleted_at IS NULL"
             " ORDER BY t.name COLLATE NOCASE, t.id", (highlight_id,))
-        return [Tag(*row) for row in rows]
+        return [build(Tag, row) for row in rows]
 
     def report_highlight_tags(self, report_id: str) -> dict[str, list[Tag]]:
         """Live tags of every live highlight in a report, by highlight id; each list as ``highlight_tags`` orders it."""
         in_report = self._outline(report_id).id_set
         grouped: dict[str, list[Tag]] = defaultdict(list)
-        for node_id, highlight_id, tid, name, color in self._all(
+        for row in self._named_all(
                 "SELECT DISTINCT h.node_id, ht.highlight_id, t.id, t.name, t.color FROM highlight_tags ht"
                 " JOIN tags t ON t.id = ht.tag_id JOIN highlights h ON h.id = ht.highlight_id"
                 " WHERE ht.deleted_at IS NULL AND t.deleted_at IS NULL AND h.deleted_at IS NULL"
                 " ORDER BY t.name COLLATE NOCASE, t.id"):
-            if node_id in in_report:
-                grouped[highlight_id].append(Tag(tid, name, color))
+            if row["node_id"] in in_report:
+                grouped[row["highlight_id"]].append(build(Tag, row))
         return dict(grouped)

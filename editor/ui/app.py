@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -39,17 +40,19 @@ def _qt_message(mode: QtMsgType, context, message: str) -> None:
 
 def application() -> QApplication:
     """The QApplication (created once; tests and the CLI share it)."""
-    app = QApplication.instance()
-    if app is None:
+    existing = QApplication.instance()
+    if existing is None:
         qInstallMessageHandler(_qt_message)
         app = QApplication(sys.argv[:1])
+    else:
+        app = cast(QApplication, existing)  # whoever made it first (a test, the PDF export) made a QApplication
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setOrganizationDomain("trendmark.invalid")
     QApplication.setApplicationDisplayName(APP_NAME)
     QGuiApplication.setDesktopFileName(DESKTOP_FILE_NAME)
     app.setWindowIcon(QIcon(str(app_icon_path())))  # every window's title bar and task switcher entry
-    return app  # type: ignore[return-value]
+    return app
 
 
 def setup_language_and_style(app: QApplication, settings: WindowSettings) -> str:
@@ -114,7 +117,7 @@ def _rebuild_in_language(app: QApplication, window: MainWindow, language_setting
         replacement.select_node(current)
     replacement.show()
     window.languageChangeRequested.disconnect()
-    window.store = None  # the store now belongs to the replacement
+    del window.store  # the store now belongs to the replacement; the old window must not touch it
     window.hide()
     window.deleteLater()
     return replacement

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QUndoCommand
+
 from editor.operations import annotations as notes_and_tags
 from editor.operations import dimensions, highlights, sharing
 from editor.operations.changes import Changes
@@ -94,10 +96,10 @@ class EditNoteCommand(StoreCommandBase):
         self.previous = notes_and_tags.note_html(session.store, session.author.id, node_id)
         self.typing_run = typing_run
 
-    def id(self) -> int:  # noqa: A003 - QUndoCommand API
+    def id(self) -> int:
         return _NOTE_MERGE_ID
 
-    def mergeWith(self, other: StoreCommandBase) -> bool:  # noqa: N802 - Qt API
+    def mergeWith(self, other: QUndoCommand) -> bool:
         # One undo step per stretch of typing on one node, not one per pause.
         if not isinstance(other, EditNoteCommand) or other.node_id != self.node_id:
             return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -10,6 +11,9 @@ from editor.core.annotations import Author
 from editor.core.errors import StoreError, TrendmarkError
 from editor.identity import load_identity, resolve_author
 from editor.ui.i18n import translate
+
+if TYPE_CHECKING:
+    from editor.store import Store
 
 
 
@@ -30,7 +34,7 @@ def open_store(path: Path):
     return Store.open(path)
 
 
-def author_for(store, name: str) -> Author:
+def author_for(store: Store, name: str) -> Author:
     """The analyst's author row in ``store``; in a read-only file nothing may be written, so look only."""
     if not store.read_only:
         return resolve_author(store, name)

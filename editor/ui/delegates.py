@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -48,23 +48,23 @@ class StarEditor(QWidget):
         self.setMouseTracking(True)
         self.setAutoFillBackground(True)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+    def sizeHint(self) -> QSize:
         return self.rating.size_hint()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         self.rating.paint(painter, self.rect())
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         star = self.rating.star_at(event.position().x() - self.rating.spacing)
         if star != self.rating.value and star > 0:
             self.rating.value = star
             self.update()
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self.editingFinished.emit()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def keyPressEvent(self, event) -> None:
         key = event.key()
         if Qt.Key.Key_0 <= key <= Qt.Key.Key_9 and key - Qt.Key.Key_0 <= self.rating.maximum:
             self.rating.value = key - Qt.Key.Key_0
@@ -88,14 +88,14 @@ class StarDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.star_size = 12
 
-    def _rating(self, index: QModelIndex) -> StarRating:
+    def _rating(self, index: QModelIndex | QPersistentModelIndex) -> StarRating:
         model = index.model()
         maximum = getattr(model, "rating_max", None)
         if maximum is None and hasattr(model, "sourceModel"):
             maximum = getattr(model.sourceModel(), "rating_max", 5)
         return StarRating(int(index.data(Roles.Rating) or 0), int(maximum or 5), self.star_size)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         paint_cell_background(painter, option)
         rating = self._rating(index)
         rect = option.rect.adjusted(4, 0, 0, 0)
@@ -108,7 +108,7 @@ class StarDelegate(QStyledItemDelegate):
             rating.paint(painter, rect)
             painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         hint = self._rating(index).size_hint()
         return QSize(hint.width() + 8, max(hint.height(), super().sizeHint(option, index).height()))
 
@@ -118,7 +118,7 @@ class StarDelegate(QStyledItemDelegate):
         left = cell.left() + 4 + rating.spacing + (star - 1) * (rating.star_size + rating.spacing)
         return QRect(left, cell.top(), rating.star_size, cell.height())
 
-    def editorEvent(self, event: QEvent, model, option: QStyleOptionViewItem, index: QModelIndex) -> bool:
+    def editorEvent(self, event: QEvent, model, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> bool:
         # One click on a star sets the rating; clicking the current value clears it.
         if (event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent)
                 and event.button() == Qt.MouseButton.LeftButton and index.flags() & Qt.ItemFlag.ItemIsEditable):
@@ -129,17 +129,17 @@ class StarDelegate(QStyledItemDelegate):
                 return True
         return super().editorEvent(event, model, option, index)
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QWidget:
         editor = StarEditor(self._rating(index).maximum, parent)
         editor.editingFinished.connect(self._commit_and_close)
         return editor
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         if isinstance(editor, StarEditor):
             editor.rating.value = int(index.data(Roles.Rating) or 0)
             editor.update()
 
-    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
+    def setModelData(self, editor: QWidget, model, index: QModelIndex | QPersistentModelIndex) -> None:
         if isinstance(editor, StarEditor):
             model.setData(index, editor.rating.value, Qt.ItemDataRole.EditRole)
 
@@ -152,7 +152,7 @@ class StarDelegate(QStyledItemDelegate):
 class TagChipsDelegate(QStyledItemDelegate):
     """Paints a row's tags as small coloured chips; those that do not fit become “+N”."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         paint_cell_background(painter, option)
         tags = index.data(Roles.Tags) or []
         if not tags:
@@ -190,7 +190,7 @@ class TagChipsDelegate(QStyledItemDelegate):
 class MarksDelegate(QStyledItemDelegate):
     """A quiet marker for nodes with a note (a pen) and/or highlights (a coloured bar with a count)."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         paint_cell_background(painter, option)
         has_note, highlights = index.data(Roles.Marks) or (False, 0)
         if not has_note and not highlights:
@@ -221,5 +221,5 @@ class MarksDelegate(QStyledItemDelegate):
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, str(highlights))
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return QSize(44, super().sizeHint(option, index).height())

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QThread, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -31,6 +32,9 @@ from editor.export.options import PAGE_SIZES, ExportCancelled, ExportOptions
 from editor.identity import config_dir
 from editor.operations.exports import collect_pdf, write_pdf
 from editor.ui.i18n import translate
+
+if TYPE_CHECKING:
+    from editor.store import Store
 
 _CONTEXT = "PdfExport"  # update.py also collects translate(_CONTEXT, …) calls
 
@@ -51,7 +55,7 @@ def _settings() -> QSettings:
 class ExportPdfDialog(QDialog):
     """Choose the file, the page size and which nodes and annotations the PDF includes."""
 
-    def __init__(self, store, report_id: str, author_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, report_id: str, author_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate(_CONTEXT, "Export annotated PDF"))
         report = store.report(report_id)
@@ -146,7 +150,7 @@ class ExportPdfDialog(QDialog):
         settings.setValue("pdf/open_when_done", "true" if choice.open_when_done else "false")
 
     @classmethod
-    def get_choice(cls, parent: QWidget | None, store, report_id: str,
+    def get_choice(cls, parent: QWidget | None, store: Store, report_id: str,
                    author_id: str) -> tuple[PdfExportChoice | None, bool]:
         """Run the dialog; (choice, accepted)."""
         dialog = cls(store, report_id, author_id, parent)
@@ -242,7 +246,7 @@ class PdfExporter(QObject):
         # A window closing mid-export must not destroy a running thread (Qt aborts the process).
         parent.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Stop and wait for a running export when the window closes."""
         if watched is self._parent and event.type() == QEvent.Type.Close and self._thread is not None:
             self._thread.request_stop()
@@ -253,7 +257,7 @@ class PdfExporter(QObject):
         """Whether an export is under way."""
         return self._thread is not None
 
-    def start(self, store, report_id: str, choice: PdfExportChoice) -> bool:
+    def start(self, store: Store, report_id: str, choice: PdfExportChoice) -> bool:
         """Collect the annotations now and write the PDF in the background; False if busy or refused."""
         if self._thread is not None:
             return False
@@ -335,7 +339,15 @@ class PdfExporter(QObject):
             self._progress = None
 
 
-def add_pdf_export_action(window, menu: QMenu) -> QAction:
+class PdfExportAction(QAction):
+    """File › Export › Annotated PDF, carrying the exporter that runs it."""
+
+    def __init__(self, text: str, window: QWidget, exporter: PdfExporter) -> None:
+        super().__init__(text, window)
+        self.exporter = exporter
+
+
+def add_pdf_export_action(window, menu: QMenu) -> PdfExportAction:
     """Add "Annotated PDF…" to ``menu`` (File › Export), exporting ``window``'s current report.
 
     ``window`` provides ``store``, ``report_id`` and ``author`` (read when the action
@@ -343,10 +355,9 @@ def add_pdf_export_action(window, menu: QMenu) -> QAction:
     the action as ``action.exporter`` (its ``written``/``failed``/``cancelled`` signals).
     """
     exporter = PdfExporter(window)
-    action = QAction(translate(_CONTEXT, "Annotated &PDF…"), window)
+    action = PdfExportAction(translate(_CONTEXT, "Annotated &PDF…"), window, exporter)
     action.setShortcut(QKeySequence("Ctrl+P"))
     action.setStatusTip(translate(_CONTEXT, "Write the report with its tags, ratings, notes and highlights as a PDF"))
-    action.exporter = exporter
 
     def run() -> None:
         if exporter.is_running():

@@ -8,12 +8,11 @@ export leaves nothing behind. Text still being typed is stored first, so it is i
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from editor.core.errors import TrendmarkError
@@ -21,7 +20,7 @@ from editor.core.filenames import safe_file_stem
 from editor.export import ExportCancelled, ExportOptions
 from editor.operations.exports import export
 from editor.operations.sharing import share
-from editor.ui.i18n import plain_label, translate
+from editor.ui.i18n import plain_label, QT_TRANSLATE_NOOP, translate
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,11 @@ LANGUAGES: tuple[tuple[str, str], ...] = (("en", "English"), ("zh_CN", "简体�
 _installed: list[QTranslator] = []
 
 
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
+    """Mark ``source`` for lupdate (which looks for this name) and return it as is; Qt's own is typed object."""
+    return source
+
+
 def resolve_language(setting: str, locale: QLocale | None = None) -> str:
     """The language code to load for a setting of ``system``, ``en`` or ``zh_CN``."""
     if setting in {code for code, _ in LANGUAGES}:

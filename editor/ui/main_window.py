@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QTextCursor
@@ -36,6 +37,9 @@ from editor.ui.window_actions import WindowActions, build_actions, shortcut_rows
 from editor.ui.window_dialogs import edit_preferences, show_about
 from editor.ui.window_status import StatusPanel
 
+if TYPE_CHECKING:
+    from editor.store import Store
+
 
 # Most descendants the reading pane shows beneath a selected chapter or section.
 MAX_READ_ON = 300
@@ -47,7 +51,7 @@ class MainWindow(QMainWindow):
     reportShown = Signal(str)  # report id
     languageChangeRequested = Signal(str)
 
-    def __init__(self, store, author: Author, *, settings: WindowSettings | None = None,
+    def __init__(self, store: Store, author: Author, *, settings: WindowSettings | None = None,
                  session: AnnotationSession | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
@@ -93,7 +97,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.exports = ExportActions(self)
-        self.actions: WindowActions = build_actions(self)
+        # Shadows QWidget.actions(), which nothing here calls; the name is used by every UI test.
+        self.actions: WindowActions = build_actions(self)  # type: ignore[assignment]
         self.actions.show_colleagues.setChecked(self.settings.show_colleagues())
         self.status = StatusPanel(self.statusBar(), self)
         self.status.conflicts.linkActivated.connect(lambda _link: self.actions.review_conflicts.trigger())
@@ -120,7 +125,7 @@ class MainWindow(QMainWindow):
         self.inspector.ratingRequested.connect(
             lambda dimension_id, value: edits.set_rating(self.current_node_id(), dimension_id, value))
         self.inspector.note.saveRequested.connect(edits.save_note)
-        self.inspector.note.pendingChanged.connect(lambda pending: pending and self.session.report_pending())
+        self.inspector.note.pendingChanged.connect(self._on_note_pending)
         highlights = self.inspector.highlights
         highlights.highlightSelected.connect(self.reading_pane.select_highlight)
         highlights.colorRequested.connect(edits.recolor_highlight)
@@ -163,7 +168,7 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(session.read_only)
         self._refresh_vocabulary()
 
-    def set_database(self, store, author: Author) -> None:
+    def set_database(self, store: Store, author: Author) -> None:
         """Switch to another database (its own author row and undo history)."""
         self.inspector.flush()
         self._save_tree_state()
@@ -248,6 +253,8 @@ class MainWindow(QMainWindow):
     def fill_report_menu(self) -> None:
         """View › Report: every report in the database, the shown one checked."""
         menu = self.actions.report_menu
+        if menu is None:
+            return
         menu.clear()
         for report in self.store.reports():
             action = menu.addAction(report.title)
@@ -327,6 +334,10 @@ class MainWindow(QMainWindow):
                                      include_colleagues=self.session.show_colleagues)
 
     # -- refresh after edits: one path, from the Changes every operation returns ----------------
+    def _on_note_pending(self, pending: bool) -> None:
+        if pending:
+            self.session.report_pending()
+
     def _on_changed(self, changes: Changes) -> None:
         self._refresh_conflicts()  # one count; a merge, a resolution or their undo moves it
         if changes.everything:
@@ -488,7 +499,8 @@ class MainWindow(QMainWindow):
 
     def fill_recent_menu(self) -> None:
         """File › Open recent."""
-        self.database.fill_recent_menu(self.actions.recent_menu)
+        if self.actions.recent_menu is not None:
+            self.database.fill_recent_menu(self.actions.recent_menu)
 
     def open_database(self, path: Path) -> bool:
         """Open another database in this window (dialogs explain a refusal); True if it opened."""
@@ -498,11 +510,11 @@ class MainWindow(QMainWindow):
         """Import a report file (parsed in the background); False if refused up front."""
         return self.database.import_report_file(path)
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
             event.acceptProposedAction()
@@ -542,14 +554,14 @@ class MainWindow(QMainWindow):
         self._save_tree_state()
         self.settings.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.inspector.flush()  # nothing typed is lost on close
         if self.importer.is_running():
             self.importer.wait()
         self.save_state()
         super().closeEvent(event)
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True

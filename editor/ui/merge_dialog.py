@@ -26,7 +26,7 @@ class MergeDialog(QDialog):
         self.setWindowTitle(self.tr("Merge a colleague's database"))
         self.session = session
         self.store = session.store
-        self.result: MergeResult | None = None
+        self.merge_result: MergeResult | None = None
         self.preview: MergeResult | None = None
 
         intro = QLabel(self.tr("Their notes, highlights, tags and ratings are added to this database. Where "
@@ -105,7 +105,7 @@ class MergeDialog(QDialog):
             self.summary.setPlainText(self.session.last_error)
             self.merge_button.setEnabled(False)
             return
-        self.result = command.result
+        self.merge_result = command.result
         self.accept()
 
     @classmethod
@@ -114,7 +114,7 @@ class MergeDialog(QDialog):
         """Run the dialog; (the merge result, accepted)."""
         dialog = cls(session, path, parent)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        return dialog.result, accepted and dialog.result is not None
+        return dialog.merge_result, accepted and dialog.merge_result is not None
 
 
 class _busy:

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from editor.core.annotations import Node
 from editor.ui.inspector import NodeAnnotations
 from editor.ui.inspector.highlights import HighlightEntry
 from editor.ui.inspector.tags import TagChip
 
+if TYPE_CHECKING:
+    from editor.store import Store
 
-def load_node_annotations(store, node: Node, author_id: str, author_names: dict[str, str],
+
+def load_node_annotations(store: Store, node: Node, author_id: str, author_names: dict[str, str],
                           breadcrumb: str = "", *, include_colleagues: bool = True) -> NodeAnnotations:
     """Tags, ratings, notes and highlights of ``node``: the analyst's own apart from colleagues'.
 

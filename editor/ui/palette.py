@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from editor.core.colors import DEFAULT_HIGHLIGHT_COLOR
+from editor.ui.i18n import QT_TRANSLATE_NOOP
 
 
 # (colour, name to translate); the first is the default.

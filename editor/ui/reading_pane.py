@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import (QAction, QColor, QContextMenuEvent, QFont, QMouseEvent, QTextBlockFormat,
+from PySide6.QtGui import (QAction, QColor, QContextMenuEvent, QFont, QHelpEvent, QMouseEvent, QTextBlockFormat,
                            QTextCharFormat, QTextCursor, QTextDocument, QTextFormat)
 from PySide6.QtWidgets import QMenu, QTextBrowser, QToolTip, QWidget
 
@@ -285,7 +285,7 @@ class ReadingPane(QTextBrowser):
         return span.node.id, start, end
 
     # -- mouse, tooltips, context menu -----------------------------------------------------
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             highlight = self.highlight_at(self.cursorForPosition(event.position().toPoint()).position())
@@ -293,7 +293,7 @@ class ReadingPane(QTextBrowser):
                 self.highlightActivated.emit(highlight.id)
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             highlight = self.highlight_at(self.cursorForPosition(
                 self.viewport().mapFromGlobal(event.globalPos())).position())
             if highlight is not None:
@@ -312,7 +312,7 @@ class ReadingPane(QTextBrowser):
             lines.append(highlight.comment_text)
         return "\n".join(lines)
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt API
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.build_context_menu(event.pos())
         menu.exec(event.globalPos())
         menu.deleteLater()

@@ -109,10 +109,10 @@ class StarRatingWidget(QWidget):
         x = self._rating.spacing + (star - 1) * step + self._rating.star_size / 2
         return QPointF(x, self.height() / 2)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+    def sizeHint(self) -> QSize:
         return self._rating.size_hint() + QSize(2, 4)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         self._rating.paint(painter, self.rect(), preview=self._hover if self.isEnabled() else 0,
                            enabled=self.isEnabled())
@@ -120,17 +120,17 @@ class StarRatingWidget(QWidget):
             painter.setPen(self.palette().highlight().color())
             painter.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         hover = self._rating.star_at(event.position().x() - self._rating.spacing)
         if hover != self._hover:
             self._hover = hover
             self.update()
 
-    def leaveEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def leaveEvent(self, event) -> None:
         self._hover = 0
         self.update()
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton or not self.isEnabled():
             return
         star = self._rating.star_at(event.position().x() - self._rating.spacing)
@@ -146,7 +146,7 @@ class StarRatingWidget(QWidget):
             return True
         return super().event(event)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def keyPressEvent(self, event) -> None:
         key = event.key()
         if Qt.Key.Key_0 <= key <= Qt.Key.Key_9 and key - Qt.Key.Key_0 <= self._rating.maximum:
             self.ratingChosen.emit(key - Qt.Key.Key_0)

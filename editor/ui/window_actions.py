@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
+from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 
@@ -13,7 +14,7 @@ from editor.ui.agreement_dialog import open_agreement_dialog
 from editor.ui.conflicts_dialog import open_conflicts_dialog
 from editor.ui.export_pdf_dialog import add_pdf_export_action
 from editor.ui.exports import DATA_FORMATS
-from editor.ui.i18n import plain_label, translate
+from editor.ui.i18n import plain_label, QT_TRANSLATE_NOOP, translate
 from editor.ui.merge_dialog import open_merge_dialog
 from editor.ui.palette import HIGHLIGHT_COLORS, swatch_icon
 
@@ -175,11 +176,11 @@ def build_actions(window) -> WindowActions:
     for value in range(0, 6):
         text = (translate("MainWindow", "Clear rating") if value == 0
                 else translate("MainWindow", "Rate {value}").format(value=value))
-        a.rate.append(_action(window, text, lambda v=value: window.rate_current(v), (str(value),)))
+        a.rate.append(_action(window, text, partial(window.rate_current, value), (str(value),)))
     for index, modifier in ((1, "Shift"), (2, "Alt")):
         a.rate_more.append([
             _action(window, translate("MainWindow", "Rate {value}").format(value=value),
-                    lambda v=value, i=index: window.rate_current(v, i), (f"{modifier}+{value}",))
+                    partial(window.rate_current, value, index), (f"{modifier}+{value}",))
             for value in range(0, 6)])
     for color, name in HIGHLIGHT_COLORS:
         action = QAction(swatch_icon(color), translate("Palette", name), window)
@@ -198,7 +199,7 @@ def build_actions(window) -> WindowActions:
     a.export_pdf = add_pdf_export_action(window, a.export_menu)
     a.export_menu.addSeparator()
     for fmt in DATA_FORMATS:
-        action = _action(window, fmt.menu_text(), lambda code=fmt.code: window.exports.export_dialog(code))
+        action = _action(window, fmt.menu_text(), partial(window.exports.export_dialog, fmt.code))
         a.export_menu.addAction(action)
         a.export_data[fmt.code] = action
     file_menu.addSeparator()

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from editor.store.filesystems import IN_MEMORY, LOCAL_WAL, NETWORK_ROLLBACK
-from editor.ui.i18n import translate
+from editor.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 # The store's storage modes as the status bar names and explains them.
 _STORAGE = {

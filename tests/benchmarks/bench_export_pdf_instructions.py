@@ -93,9 +93,10 @@ def test_export_instructions_against_printing(tmp_path: Path) -> None:
 
 def _child(kind: str, db: str, report_id: str, out: str) -> None:
     """A measuring process: set up outside the counted call, then run ``kind`` inside it."""
-    import editor.export.pdf  # noqa: F401 - imported here so the counted call does not import it
-    import editor.export.pdf.fonts  # noqa: F401
-    import editor.export.pdf.style  # noqa: F401
+    # Imported here so the counted call does not import them.
+    import editor.export.pdf
+    import editor.export.pdf.fonts
+    import editor.export.pdf.style
     import editor.store  # noqa: F401
     from editor.export.pdf.qt import ensure_gui_application
     from tests.benchmarks import bench_export_pdf as timed

@@ -39,7 +39,7 @@ class _PaintWatch(QObject):
         super().__init__()
         self.painted = False
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.painted = True
         return False

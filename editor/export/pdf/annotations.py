@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 from PySide6.QtGui import QColor
 
@@ -44,10 +44,10 @@ def pdf_date(iso: str) -> str:
     try:
         moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
     except (ValueError, AttributeError):
-        moment = datetime.now(timezone.utc)
+        moment = datetime.now(UTC)
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).strftime("D:%Y%m%d%H%M%SZ")
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("D:%Y%m%d%H%M%SZ")
 
 
 def rgb(colour: QColor) -> list[float]:
@@ -96,10 +96,10 @@ def add_outline(update: IncrementalUpdate, headings: list[PlacedHeading], page_r
                 link += b" /Next %d 0 R" % refs[kids[position + 1]].number
             sibling_links[child] = link
     for index, heading in enumerate(headings):
-        parent = root if parents[index] == -1 else refs[parents[index]]
+        parent_ref = root if parents[index] == -1 else refs[parents[index]]
         page = page_refs[heading.page]
         body = b"<</Title %s /Parent %d 0 R /Dest [%d %d R /XYZ %s %s null]%s" % (
-            text_string(heading.mark.label), parent.number, page.number, page.generation,
+            text_string(heading.mark.label), parent_ref.number, page.number, page.generation,
             number(max(0.0, heading.x - 24)), number(min(geometry.height, heading.top + 8)),
             sibling_links[index])
         kids = children[index]

@@ -43,7 +43,9 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QPdfWriter, QTextCursor, QTextFormat
@@ -60,6 +62,9 @@ from editor.export.pdf.paint import PagePainter, title_page_facts
 from editor.export.pdf.qt import ensure_gui_application
 from editor.export.pdf.style import PageGeometry, TextStyles
 
+if TYPE_CHECKING:
+    from editor.store import Store
+
 _KEEP_WITH_NEXT_PASSES = 3
 # A report of a few chapters starts each on a new page; one of hundreds of short chapters
 # (a generated or very fine-grained report) lets a chapter follow on the same page when a
@@ -68,7 +73,7 @@ NEW_PAGE_CHAPTERS_UP_TO = 40
 _FLOW_IF_USED_BELOW = 0.85
 
 
-def export_pdf(store, out_path: Path, report_id: str, options: ExportOptions,
+def export_pdf(store: Store, out_path: Path, report_id: str, options: ExportOptions,
                progress: ProgressFn | None = None) -> None:
     """Write report ``report_id`` with its annotations as an annotated PDF to ``out_path``.
 
@@ -131,14 +136,14 @@ def _write_pdf(export: ExportDocument, out_path: Path, progress: ProgressFn | No
         for chapter in chapters:
             first_page = next_page - 1 if chapter.shares_first_page else next_page
             pages = chapter.document.pageCount()
-            painter.chapter_pages(chapter, lambda share=chapter.node_count / pages: tracker.advance(share))
+            painter.chapter_pages(chapter, partial(tracker.advance, chapter.node_count / pages))
             headings += place_headings(chapter, first_page, geometry)
             highlights += place_highlights(chapter, first_page, geometry)
             next_page = first_page + pages
     finally:
         painter.end()
     buffer.close()
-    data = bytes(buffer.data())
+    data = bytes(buffer.data().data())
     if not data.startswith(b"%PDF"):
         raise ExportError("Qt produced no PDF data; the export was not written")
 

@@ -8,11 +8,12 @@ embedded fonts) and appends everything as one incremental update (see
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from io import BytesIO
-from typing import Callable, Iterable
+from typing import cast
 
 from pypdf import PdfReader
-from pypdf.generic import IndirectObject
+from pypdf.generic import DictionaryObject, IndirectObject
 from PySide6.QtGui import QFont
 
 from editor.export.collect import ExportDocument
@@ -67,8 +68,10 @@ def finish_pdf(data: bytes, export: ExportDocument, geometry: PageGeometry, *,
             page = note.heading.page
             annotations.setdefault(page, []).append(
                 note_annotation(update, note, slot, page_refs[page], geometry, icon))
-    multiply = multiply_state(update) if highlights else None
+    multiply: Ref | None = None  # the blend state, written once and only when a highlight needs it
     for placed in highlights:
+        if multiply is None:
+            multiply = multiply_state(update)
         author = export.author_name(placed.mark.highlight.author_id)
         annotations.setdefault(placed.page, []).append(highlight_annotation(
             update, placed, page_refs[placed.page], author, highlight_contents(placed), multiply))
@@ -77,8 +80,8 @@ def finish_pdf(data: bytes, export: ExportDocument, geometry: PageGeometry, *,
         page_ref = page_refs[page_index]
         if _attach_to_array(update, data, offsets, page_ref, refs):
             continue
-        page = reader.get_object(IndirectObject(page_ref.number, page_ref.generation, reader))
-        _attach(update, page, page_ref, refs)
+        page_object = reader.get_object(IndirectObject(page_ref.number, page_ref.generation, reader))
+        _attach(update, page_object, page_ref, refs)
     step()
 
     catalog = from_pypdf(reader.trailer["/Root"])
@@ -96,14 +99,15 @@ def finish_pdf(data: bytes, export: ExportDocument, geometry: PageGeometry, *,
 
 def _page_refs(reader: PdfReader) -> list[Ref]:
     """References of the pages in order; read from the flat page tree Qt writes without parsing every page."""
-    pages = reader.trailer["/Root"]["/Pages"]
+    pages = cast(DictionaryObject, cast(DictionaryObject, reader.trailer["/Root"])["/Pages"])
     kids = pages.get("/Kids")
     refs = [kid for kid in kids] if kids is not None else []
     if (refs and all(isinstance(kid, IndirectObject) for kid in refs) and int(pages.get("/Count", -1)) == len(refs)
             and refs[0].get_object().get("/Type") == "/Page"):
         return [Ref(kid.idnum, kid.generation) for kid in refs]
     # Any other tree shape: let pypdf walk it.
-    return [Ref(page.indirect_reference.idnum, page.indirect_reference.generation) for page in reader.pages]
+    page_refs = [page.indirect_reference for page in reader.pages]
+    return [Ref(ref.idnum, ref.generation) for ref in page_refs if ref is not None]
 
 
 _PAGE_ANNOTS = re.compile(rb"(\d+) 0 obj\s*<<[^<>]*/Annots (\d+) 0 R[^<>]*>>\s*endobj")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass
-from typing import Iterable
+from collections.abc import Iterable
 
 from PySide6.QtGui import QFont, QFontDatabase, QRawFont
 
@@ -116,7 +116,7 @@ def _coverage(family: str, chars: list[str]) -> float:
 
 def postscript_name(raw: QRawFont) -> str:
     """The PostScript name (name table id 6) of a font: what a PDF calls it in /BaseFont."""
-    table = bytes(raw.fontTable("name"))
+    table = bytes(raw.fontTable("name").data())
     if len(table) < 6:
         return ""
     _format, count, strings = struct.unpack(">HHH", table[:6])
@@ -124,7 +124,7 @@ def postscript_name(raw: QRawFont) -> str:
         record = table[6 + 12 * index: 18 + 12 * index]
         if len(record) < 12:
             break
-        platform, encoding, _language, name_id, length, offset = struct.unpack(">HHHHHH", record)
+        platform, _encoding, _language, name_id, length, offset = struct.unpack(">HHHHHH", record)
         if name_id != 6:
             continue
         data = table[strings + offset: strings + offset + length]

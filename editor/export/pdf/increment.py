@@ -18,7 +18,7 @@ import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from io import BytesIO
-from typing import Any
+from typing import Any, cast
 
 from pypdf import PdfReader
 from pypdf.generic import (
@@ -145,7 +145,7 @@ class IncrementalUpdate:
         self._original = original
         self._reader = reader
         trailer = reader.trailer
-        self._size = int(trailer["/Size"])
+        self._size = int(cast(NumberObject, trailer["/Size"]))
         self._objects: dict[int, tuple[int, bytes]] = {}
         self.root = Ref(trailer.raw_get("/Root").idnum, trailer.raw_get("/Root").generation)
         info = trailer.raw_get("/Info") if "/Info" in trailer else None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtGui import (
     QColor, QFontMetricsF, QTextBlock, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument,

@@ -12,6 +12,7 @@ per line, and one annotation per page when it crosses a page break.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from PySide6.QtGui import QTextDocument
 
@@ -104,8 +105,9 @@ def _line_quads(doc: QTextDocument, start: int, end: int, page_height: float, ge
             a, b = max(start, line_start), min(end, line_end)
             if a >= b:
                 continue
-            x0 = origin.x() + line.cursorToX(a - base)[0]
-            x1 = origin.x() + line.cursorToX(b - base)[0]
+            # cursorToX returns (x, adjusted position); the stubs type it as a bare object.
+            x0 = origin.x() + cast(tuple[float, int], line.cursorToX(a - base))[0]
+            x1 = origin.x() + cast(tuple[float, int], line.cursorToX(b - base))[0]
             top = origin.y() + line.y()
             bottom = top + line.ascent() + line.descent()
             page = _page_of((top + bottom) / 2, page_height)

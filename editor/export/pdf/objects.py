@@ -8,7 +8,7 @@ searchable and copyable, not a picture.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSizeF, Qt
+from PySide6.QtCore import QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPyTextObject, QTextCharFormat, QTextFormat,
 )
@@ -42,7 +42,7 @@ class ChipRenderer(QPyTextObject):
         fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignMiddle)
         return fmt
 
-    def intrinsicSize(self, doc, pos_in_document: int, fmt: QTextFormat) -> QSizeF:  # noqa: N802 - Qt API
+    def intrinsicSize(self, doc, pos_in_document: int, fmt: QTextFormat) -> QSizeF:
         """Room the chip for this tag takes in the line."""
         name = str(fmt.property(_NAME))
         size = self._sizes.get(name)
@@ -52,7 +52,7 @@ class ChipRenderer(QPyTextObject):
             self._sizes[name] = size
         return size
 
-    def drawObject(self, painter: QPainter, rect: QRectF, doc, pos_in_document: int,  # noqa: N802 - Qt API
+    def drawObject(self, painter: QPainter, rect: QRectF | QRect, doc, pos_in_document: int,
                    fmt: QTextFormat) -> None:
         """Paint the chip: a pill in the tag's colour, the name centred in a readable ink."""
         name = str(fmt.property(_NAME))

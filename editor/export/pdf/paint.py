@@ -7,7 +7,7 @@ no margins of its own, so device (0, 0) is the top-left corner of the paper).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QBrush, QFontMetricsF, QPainter, QPdfWriter, QPen
@@ -143,11 +143,11 @@ class PagePainter:
         p.setPen(QPen(RULE, px(0.6)))
         p.drawLine(QPointF(left, y), QPointF(left + width, y))
         y += px(12)
-        for index, (value, label) in enumerate(figures):
+        for index, (count, label) in enumerate(figures):
             x = left + index * column
             p.setFont(self.fonts.font(22, bold=True))
             p.setPen(ACCENT)
-            self._text(QRectF(x, y, column, px(30)), int(Qt.AlignmentFlag.AlignLeft), f"{value:,}")
+            self._text(QRectF(x, y, column, px(30)), int(Qt.AlignmentFlag.AlignLeft), f"{count:,}")
             p.setFont(self.fonts.font(8.5))
             p.setPen(MUTED)
             self._text(QRectF(x, y + px(31), column, px(14)), int(Qt.AlignmentFlag.AlignLeft), label)

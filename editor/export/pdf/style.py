@@ -124,7 +124,7 @@ class TextStyles:
         self.body_block.setBottomMargin(px(4))
         self.body_block.setTextIndent(0)
         self.missing_body = self._chars(BODY_SIZE - 1, FAINT, italic=True)
-        self.headings = []
+        self.headings: list[tuple[QTextBlockFormat, QTextCharFormat, QTextCharFormat]] = []
         for size, colour, before, after in _HEADINGS:
             block = QTextBlockFormat()
             block.setTopMargin(px(before))
@@ -193,7 +193,7 @@ def text_on(colour: QColor) -> QColor:
 
 def deepen(colour: QColor, factor: float = 0.55) -> QColor:
     """A darker, more saturated shade of a highlight colour, readable as text on white."""
-    hue, saturation, value, _ = colour.getHsvF()
+    hue, saturation, value = colour.hsvHueF(), colour.hsvSaturationF(), colour.valueF()
     return QColor.fromHsvF(max(hue, 0.0), min(1.0, saturation * 1.25 + 0.2), value * factor)
 
 

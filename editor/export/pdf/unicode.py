@@ -25,10 +25,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from typing import Iterable
+from collections.abc import Iterable, Iterator
 
 from pypdf import PdfReader
-from pypdf.generic import IndirectObject
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
 from PySide6.QtCore import QByteArray, QPointF
 from PySide6.QtGui import QFont, QRawFont, QTextLayout
 
@@ -128,7 +128,10 @@ def repair_fonts(reader: PdfReader, update: IncrementalUpdate, originals: dict[s
         to_unicode = font.raw_get("/ToUnicode") if "/ToUnicode" in font else None
         if not isinstance(to_unicode, IndirectObject):
             continue
-        old = parse_to_unicode(to_unicode.get_object().get_data())
+        stream = to_unicode.get_object()
+        if not isinstance(stream, StreamObject):
+            continue
+        old = parse_to_unicode(stream.get_data())
         base = str(font.get("/BaseFont", ""))[1:].split("+")[-1]
         original = originals.get(base)
         new = (_repair_with_font(old, original, printed, font) if original is not None
@@ -158,10 +161,13 @@ def tag_subset_fonts(reader: PdfReader, update: IncrementalUpdate, data: bytes |
         dictionary = from_pypdf(font)
         dictionary["BaseFont"] = name
         update.put(Ref(reference.idnum, reference.generation), dictionary)
-        for descendant_ref in font.raw_get("/DescendantFonts").get_object():
+        descendants = font["/DescendantFonts"]
+        for descendant_ref in descendants if isinstance(descendants, ArrayObject) else ():
             if not isinstance(descendant_ref, IndirectObject):
                 continue
             descendant = descendant_ref.get_object()
+            if not isinstance(descendant, DictionaryObject):
+                continue
             rewritten = from_pypdf(descendant)
             rewritten["BaseFont"] = name
             update.put(Ref(descendant_ref.idnum, descendant_ref.generation), rewritten)
@@ -176,7 +182,7 @@ def tag_subset_fonts(reader: PdfReader, update: IncrementalUpdate, data: bytes |
 _OBJECT_START = re.compile(rb"(\d+) (\d+) obj\s*<<")
 
 
-def _type0_fonts(reader: PdfReader, data: bytes | None = None):
+def _type0_fonts(reader: PdfReader, data: bytes | None = None) -> Iterator[DictionaryObject]:
     """The composite (CID) fonts of the PDF.
 
     Qt writes no object streams, so the font dictionaries can be found in the file's
@@ -185,12 +191,12 @@ def _type0_fonts(reader: PdfReader, data: bytes | None = None):
     """
     found = False
     at = data.find(b"/Type0") if data is not None else -1
-    while at >= 0:
+    while data is not None and at >= 0:
         head = data.rfind(b" obj", max(0, at - 200), at)
         match = _OBJECT_START.search(data, max(0, head - 24), at) if head >= 0 else None
         if match is not None:
             font = reader.get_object(IndirectObject(int(match.group(1)), int(match.group(2)), reader))
-            if font is not None and font.get("/Subtype") == "/Type0":
+            if isinstance(font, DictionaryObject) and font.get("/Subtype") == "/Type0":
                 found = True
                 yield font
         at = data.find(b"/Type0", at + 6)
@@ -208,7 +214,7 @@ def _type0_fonts(reader: PdfReader, data: bytes | None = None):
                     continue
                 seen.add(ref.idnum)
             font = ref.get_object()
-            if font.get("/Subtype") == "/Type0":
+            if isinstance(font, DictionaryObject) and font.get("/Subtype") == "/Type0":
                 yield font
 
 
@@ -244,7 +250,7 @@ def _shaped_glyphs(font: QFont, raw: QRawFont, printed: list[str]) -> dict[int, 
         for run in layout.glyphRuns(0, len(units), flags):
             if run.rawFont().familyName() != raw.familyName() or run.rawFont().weight() != raw.weight():
                 continue  # a fallback font drew these
-            for glyph, index in zip(run.glyphIndexes(), run.stringIndexes()):
+            for glyph, index in zip(run.glyphIndexes(), run.stringIndexes(), strict=True):
                 if glyph and 0 <= index < len(units):
                     found.setdefault(glyph, units[index])
     return found
@@ -254,13 +260,13 @@ def _repair_with_font(old: dict[int, str], font: QFont, printed: list[str], pdf_
     """Map each subset glyph to the printed character that uses it in the original font."""
     original = QRawFont.fromFont(font)
     by_glyph: dict[int, str] = {}
-    for ch, glyph in zip(printed, _cmap_glyphs(original, printed)):
+    for ch, glyph in zip(printed, _cmap_glyphs(original, printed), strict=True):
         if glyph and (glyph not in by_glyph or _preferred(ch, by_glyph[glyph])):
             by_glyph[glyph] = ch
     new = dict(old)
     single = [(cid, text) for cid, text in old.items() if len(text) == 1]
     mapped_glyphs = set()
-    for (cid, text), glyph in zip(single, _cmap_glyphs(original, [t for _, t in single])):
+    for (cid, text), glyph in zip(single, _cmap_glyphs(original, [t for _, t in single]), strict=True):
         mapped_glyphs.add(glyph)
         better = by_glyph.get(glyph)
         if better is not None and better != text:
@@ -314,7 +320,7 @@ def _subset_cids(font) -> list[int]:
         return [index * 8 + bit for index, byte in enumerate(bits) for bit in range(8) if byte & (0x80 >> bit)]
     file = _font_file(font)
     if file is not None:
-        maxp = bytes(QRawFont(QByteArray(file), _SIZE).fontTable("maxp"))
+        maxp = bytes(QRawFont(QByteArray(file), _SIZE).fontTable("maxp").data())
         if len(maxp) >= 6:
             return list(range(int.from_bytes(maxp[4:6], "big")))
     return []
@@ -397,11 +403,11 @@ class _Shape:
 
     def close_to(self, other: _Shape) -> bool:
         """Whether extremes and advance agree within the conversion's tolerance."""
-        return max(abs(a - b) for a, b in zip(self.box, other.box)) <= _SIZE * _BOX_TOLERANCE
+        return max(abs(a - b) for a, b in zip(self.box, other.box, strict=True)) <= _SIZE * _BOX_TOLERANCE
 
     def difference(self, other: _Shape) -> int:
         """Samples where one outline is filled and the other is not."""
-        return sum(1 for a, b in zip(self.bits, other.bits) if a != b)
+        return sum(1 for a, b in zip(self.bits, other.bits, strict=True) if a != b)
 
     def ink(self) -> int:
         """Filled samples: the scale a difference is judged against."""

@@ -55,6 +55,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from editor.store.connection import read_only_error
 from editor.store.merge.conflicts import Conflict, open_conflicts, resolve_conflict
@@ -62,6 +63,9 @@ from editor.store.merge.plan import plan_merge
 from editor.store.merge.tables import KINDS, KindCounts, MergePlan
 from editor.store.merge.source import read_their_database
 from editor.store.merge.write import write_plan
+
+if TYPE_CHECKING:
+    from editor.store import Store
 
 __all__ = ["Conflict", "MergeResult", "backup_before_merge", "merge_database", "open_conflicts", "resolve_conflict"]
 
@@ -146,7 +150,7 @@ def backup_before_merge(path: Path) -> Path:
     return target
 
 
-def merge_database(store, theirs_path: Path, *, dry_run: bool = False) -> MergeResult:
+def merge_database(store: Store, theirs_path: Path, *, dry_run: bool = False) -> MergeResult:
     """Merge the Trendmark database at ``theirs_path`` into ``store`` (see the module docstring).
 
     Raises StoreError (one line, our database unchanged) when their file cannot be

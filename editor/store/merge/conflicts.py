@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from editor.core.errors import NotFoundError
 
+from editor.store.base import build
 from editor.store.stamps import now
+
+if TYPE_CHECKING:
+    from editor.store import Store
 
 CHOICES = ("mine", "theirs", "both")
 
-_COLUMNS = ("c.id, c.kind, c.row_id, c.node_id, n.path, n.title, c.author_id, coalesce(a.name, ''),"
+_COLUMNS = ("c.id, c.kind, c.row_id, c.node_id, n.path AS node_path, n.title AS node_title, c.author_id,"
+            " coalesce(a.name, '') AS author_name,"
             " c.kept_html, c.kept_text, c.kept_updated_at, c.kept_deleted, c.other_html, c.other_text,"
             " c.other_updated_at, c.other_side, c.source, c.created_at, c.resolved_at, c.resolution")
 
@@ -55,14 +61,14 @@ class Conflict:
         return self.version("theirs")[1]
 
 
-def _query(store, where: str, params: list) -> list[Conflict]:
+def _query(store: Store, where: str, params: list) -> list[Conflict]:
     sql = (f"SELECT {_COLUMNS} FROM conflicts c JOIN nodes n ON n.id = c.node_id"
            f" LEFT JOIN authors a ON a.id = c.author_id WHERE {where}"
            " ORDER BY n.report_id, n.seq, c.created_at, c.id")
-    return [Conflict(*row[:11], bool(row[11]), *row[12:]) for row in store.db.conn.execute(sql, params)]
+    return [build(Conflict, row, kept_deleted=bool(row["kept_deleted"])) for row in store._named_all(sql, params)]
 
 
-def open_conflicts(store, node_id: str | None = None, *, include_resolved: bool = False) -> list[Conflict]:
+def open_conflicts(store: Store, node_id: str | None = None, *, include_resolved: bool = False) -> list[Conflict]:
     """Conflicts to review (all, or one node's), in outline order; resolved ones only when asked."""
     conditions, params = ["1"], []
     if not include_resolved:
@@ -73,7 +79,7 @@ def open_conflicts(store, node_id: str | None = None, *, include_resolved: bool 
     return _query(store, " AND ".join(conditions), params)
 
 
-def conflict(store, conflict_id: str) -> Conflict:
+def conflict(store: Store, conflict_id: str) -> Conflict:
     """One conflict by id, resolved or not; NotFoundError if unknown."""
     found = _query(store, "c.id = ?", [conflict_id])
     if not found:
@@ -93,7 +99,7 @@ def resolved_html(item: Conflict, choice: str) -> str | None:
     return "".join(parts) if parts else None
 
 
-def resolve_conflict(store, conflict_id: str, choice: str) -> Conflict:
+def resolve_conflict(store: Store, conflict_id: str, choice: str) -> Conflict:
     """Resolve a conflict: "mine", "theirs" or "both" (concatenated, mine first); one transaction.
 
     The note or highlight is written through the store like any edit, so its revision
@@ -113,7 +119,7 @@ def resolve_conflict(store, conflict_id: str, choice: str) -> Conflict:
     return conflict(store, conflict_id)
 
 
-def _resolve_highlight(store, highlight_id: str, html: str | None) -> None:
+def _resolve_highlight(store: Store, highlight_id: str, html: str | None) -> None:
     deleted = store.db.conn.execute("SELECT deleted_at FROM highlights WHERE id = ?",
                                     (highlight_id,)).fetchone()
     if deleted is None:
@@ -127,12 +133,12 @@ def _resolve_highlight(store, highlight_id: str, html: str | None) -> None:
     store.update_highlight(highlight_id, comment_html=html)
 
 
-def unresolved_count(store) -> int:
+def unresolved_count(store: Store) -> int:
     """How many conflicts wait for review (for a status-bar badge)."""
     return int(store.db.conn.execute("SELECT count(*) FROM conflicts WHERE resolved_at IS NULL").fetchone()[0])
 
 
-def reopen_conflict(store, conflict_id: str) -> None:
+def reopen_conflict(store: Store, conflict_id: str) -> None:
     """Mark a resolved conflict open again (undo of its resolution)."""
     with store.transaction():
         store.db.conn.execute("UPDATE conflicts SET resolved_at = NULL, resolution = NULL WHERE id = ?",

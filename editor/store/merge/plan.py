@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime
+from typing import Any
 
 from editor.core.anchoring import quote_context
 from editor.store.merge import values as check
@@ -156,7 +157,7 @@ class Planner:
         working = dict(original)
         by_name = {name_key(row["name"]): key[0] for key, row in working.items()}
         next_position = max((row["position"] for row in working.values()), default=-1) + 1
-        theirs = []
+        theirs: list[dict[str, Any]] = []
         for raw in self.theirs.tables["dimensions"]:
             row = _record(raw, "dimensions")
             try:
@@ -204,7 +205,7 @@ class Planner:
         for raw in self.theirs.tables["tags"]:
             row = _record(raw, "tags")
             try:
-                mine = {"id": check.uuid_id(row["id"], "tag id"), "name": check.name(row["name"], "tag name"),
+                mine: dict[str, Any] = {"id": check.uuid_id(row["id"], "tag id"), "name": check.name(row["name"], "tag name"),
                         "color": check.color(row["color"], "tag colour"),
                         "author_id": check.optional_uuid(row["author_id"], "tag author"),
                         "created_at": check.stamp(row["created_at"], "created_at", self.latest),
@@ -315,7 +316,7 @@ class Planner:
             self.plan.sanitised += changed
             key = (node_id, author)
             current = working.get(key)
-            mine = {"id": current["id"] if current else note_id(node_id, author), "node_id": node_id,
+            mine: dict[str, Any] = {"id": current["id"] if current else note_id(node_id, author), "node_id": node_id,
                     "author_id": author, "html": html, "text": plain, "created_at": created_at,
                     "updated_at": updated_at, "deleted_at": deleted_at}
             if current is None:
@@ -356,7 +357,7 @@ class Planner:
         original = self._ours(spec)
         working = dict(original)
         column, mapping = mapped
-        compared = tuple(c for c in spec.state if c != "deleted_at") + ("updated_at", "deleted_at")
+        compared = (*(c for c in spec.state if c != "deleted_at"), "updated_at", "deleted_at")
         for raw in self.theirs.tables[spec.table]:
             row = _record(raw, spec.table)
             quick_key = tuple(mapping.get(row[c]) if c == column else row[c] for c in spec.key)

@@ -5,10 +5,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from editor.store.merge.tables import KINDS, MergePlan, TablePlan
 from editor.store.bulk import bulk_insert_into
 from editor.store.migrations.v1 import FTS_COLUMNS
+
+if TYPE_CHECKING:
+    from editor.store import Store
 
 _CONFLICT_COLUMNS = (
     "id", "kind", "row_id", "node_id", "author_id", "kept_html", "kept_text", "kept_updated_at",
@@ -60,7 +64,7 @@ def _write_table(conn: sqlite3.Connection, plan: TablePlan) -> None:
                          [tuple(row[column] for column in (*changing, *spec.key)) for row in plan.updates])
 
 
-def write_plan(store, plan: MergePlan) -> None:
+def write_plan(store: Store, plan: MergePlan) -> None:
     """Apply ``plan`` to ``store``; the caller holds the transaction (all or nothing)."""
     conn = store.db.conn
     for kind in KINDS:

@@ -43,7 +43,7 @@ class _CommentEdit(QPlainTextEdit):
     focusLost = Signal()
     escapePressed = Signal()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.escapePressed.emit()  # back to the text the highlight is on
             return
@@ -57,7 +57,7 @@ class _CommentEdit(QPlainTextEdit):
             return False
         return super().event(event)
 
-    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
         self.focusLost.emit()
 
@@ -142,14 +142,21 @@ class HighlightsPanel(QWidget):
         self.comment.focusLost.connect(self.flush)
         self.comment.escapePressed.connect(self.commentEscaped)
         self.list.currentItemChanged.connect(self._on_current_changed)
-        self.tags.tagAddRequested.connect(lambda name: self._current_id and self.tagAddRequested.emit(
-            self._current_id, name))
-        self.tags.tagRemoveRequested.connect(lambda name: self._current_id and self.tagRemoveRequested.emit(
-            self._current_id, name))
+        self.tags.tagAddRequested.connect(self._forward_tag_add)
+        self.tags.tagRemoveRequested.connect(self._forward_tag_remove)
         self._loading = False
         self._update_visibility()
 
+    def _forward_tag_add(self, name: str) -> None:
+        if self._current_id:
+            self.tagAddRequested.emit(self._current_id, name)
+
+    def _forward_tag_remove(self, name: str) -> None:
+        if self._current_id:
+            self.tagRemoveRequested.emit(self._current_id, name)
+
     # -- content --------------------------------------------------------------------------
+
     def set_editable(self, editable: bool) -> None:
         """False for a read-only database."""
         self._editable = editable

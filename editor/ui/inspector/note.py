@@ -4,7 +4,7 @@ itself after a short pause, and colleagues' notes shown read-only beneath."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import (QAction, QColor, QFont, QIcon, QKeySequence, QPainter, QPixmap, QTextCharFormat,
+from PySide6.QtGui import (QAction, QColor, QFont, QIcon, QKeyEvent, QKeySequence, QPainter, QPixmap, QTextCharFormat,
                            QTextCursor, QTextDocumentFragment, QTextListFormat)
 from PySide6.QtWidgets import (QColorDialog, QInputDialog, QLabel, QSizePolicy, QTextEdit, QToolBar, QVBoxLayout,
                                QWidget)
@@ -58,19 +58,19 @@ class _NoteTextEdit(QTextEdit):
 
     focusLost = Signal()
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+    def sizeHint(self) -> QSize:
         # Room for a short note; the inspector scrolls rather than giving the editor all its height.
         return QSize(super().sizeHint().width(), 150)
 
     def event(self, event: QEvent) -> bool:
         # Letting the window handle Undo/Redo keeps one history: a note edit undoes like any other edit.
-        if event.type() == QEvent.Type.ShortcutOverride and (
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
                 event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)):
             event.ignore()
             return False
         return super().event(event)
 
-    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
         self.focusLost.emit()
 
@@ -185,10 +185,10 @@ class NoteEditor(QWidget):
                     fmt.setIndent(0)
                     QTextCursor(block).setBlockFormat(fmt)
         else:
-            fmt = QTextListFormat()
-            fmt.setStyle(style)
-            fmt.setIndent(1)
-            cursor.createList(fmt)
+            list_format = QTextListFormat()
+            list_format.setStyle(style)
+            list_format.setIndent(1)
+            cursor.createList(list_format)
         cursor.endEditBlock()
         self._sync_list_buttons()
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from editor.core.annotations import Dimension
-from editor.ui.i18n import translate
+from editor.ui.i18n import QT_TRANSLATE_NOOP, translate
 from editor.ui.stars import StarRatingWidget
 
 # Default dimension names are shown translated; names the analyst chose are shown as written.

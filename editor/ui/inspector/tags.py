@@ -123,7 +123,8 @@ class TagEditor(QWidget):
     def remove_button(self, name: str) -> QToolButton | None:
         """The × button of a chip (for keyboard users and tests)."""
         for i in range(self._flow.count()):
-            widget = self._flow.itemAt(i).widget()
+            item = self._flow.itemAt(i)
+            widget = item.widget() if item is not None else None
             if isinstance(widget, _ChipWidget) and widget.chip.name.casefold() == name.casefold():
                 return widget.findChild(QToolButton, "TagChipRemove")
         return None

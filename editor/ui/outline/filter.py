@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from editor.ui.outline.model import OutlineModel
@@ -50,7 +50,7 @@ class OutlineFilterProxy(QSortFilterProxyModel):
         self._shown: list[bool] | None = None  # by item serial; None while nothing is filtered
         self._open_rows: list[int] = []  # by item serial: how many of its children are shown
 
-    def setSourceModel(self, model) -> None:  # noqa: N802 - Qt API
+    def setSourceModel(self, model) -> None:
         super().setSourceModel(model)
         self._model = model if isinstance(model, OutlineModel) else None
         if self._model is not None:
@@ -95,7 +95,7 @@ class OutlineFilterProxy(QSortFilterProxyModel):
             if item is None or (needs_summary and not self.accepts(node_id)):
                 continue
             # Mark the match and walk up to the first row already shown: its ancestors are shown too.
-            while item.serial and not shown[item.serial]:
+            while item.serial and not shown[item.serial] and item.parent is not None:
                 shown[item.serial] = True
                 item = item.parent
                 open_rows[item.serial] += 1
@@ -143,11 +143,11 @@ class OutlineFilterProxy(QSortFilterProxyModel):
                 return False
         return True
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802 - Qt API
-        shown = self._shown
-        if shown is None:
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        shown, model = self._shown, self._model
+        if shown is None or model is None:
             return True
-        return shown[self._model.items[source_parent.internalId()].children[source_row].serial]
+        return shown[model.items[source_parent.internalId()].children[source_row].serial]
 
 
 class FilterBar(QWidget):

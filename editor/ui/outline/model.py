@@ -66,7 +66,7 @@ _RATING_COLUMN = int(Column.Rating)
 class OutlineItem:
     """One row of the outline: its node, parent, row among its siblings and children (cached for O(1) parent())."""
 
-    __slots__ = ("node", "parent", "row", "children", "serial")
+    __slots__ = ("children", "node", "parent", "row", "serial")
 
     def __init__(self, node: Node | None, parent: OutlineItem | None, row: int, serial: int) -> None:
         self.node = node
@@ -178,7 +178,7 @@ class OutlineModel(QAbstractItemModel):
     def children_of(self, node_id: str) -> list[Node]:
         """A node's children in outline order."""
         item = self._by_id.get(node_id)
-        return [child.node for child in item.children] if item else []
+        return [child.node for child in item.children if child.node is not None] if item else []
 
     def descendants(self, node_id: str) -> list[Node]:
         """Every node below ``node_id`` in reading order."""
@@ -187,7 +187,8 @@ class OutlineModel(QAbstractItemModel):
         stack = list(reversed(item.children)) if item else []
         while stack:
             child = stack.pop()
-            out.append(child.node)
+            if child.node is not None:  # only the invisible root has none
+                out.append(child.node)
             stack.extend(reversed(child.children))
         return out
 
@@ -202,7 +203,7 @@ class OutlineModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(item.row, column, item.serial)
 
-    def node_id_for_index(self, index: QModelIndex) -> str | None:
+    def node_id_for_index(self, index: QModelIndex | QPersistentModelIndex) -> str | None:
         """The node id an index points at (None for the root or an invalid index)."""
         item = self._item(index)
         return item.node.id if item is not self._root and item.node else None
@@ -226,7 +227,7 @@ class OutlineModel(QAbstractItemModel):
 
     # -- QAbstractItemModel --------------------------------------------------------
     # These run tens of thousands of times when a filter is applied: kept to the bare minimum.
-    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:
         if parent.column() > 0:  # -1 for the root, 0 for a title cell: only those have children
             return QModelIndex()
         children = self._items[parent.internalId()].children
@@ -240,16 +241,16 @@ class OutlineModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(parent.row, 0, parent.serial)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.column() > 0 else len(self._items[parent.internalId()].children)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return _COLUMNS
 
-    def hasChildren(self, parent: QModelIndex = QModelIndex()) -> bool:
+    def hasChildren(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
         return parent.column() <= 0 and bool(self._items[parent.internalId()].children)
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return _NO_FLAGS
         # Points never get children (the outline is fixed once loaded): saying so spares the
@@ -277,7 +278,7 @@ class OutlineModel(QAbstractItemModel):
             return "" if role == _DISPLAY else translate("OutlineModel", "Notes and highlights")
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         # Asked for a dozen roles per cell on every paint: unknown roles leave at once.
         if role not in _ANSWERED_ROLES:
             return None
@@ -296,7 +297,7 @@ class OutlineModel(QAbstractItemModel):
             return display_label(node) if role in (_DISPLAY, _TOOLTIP) else None
         if column == Column.Rating:
             value = summary.primary_rating if summary and summary.primary_rating else 0
-            if role == _RATING or role == _EDIT:
+            if role in (_RATING, _EDIT):
                 return value
             if role == _DISPLAY:
                 return value or None
@@ -308,10 +309,10 @@ class OutlineModel(QAbstractItemModel):
                     dimension=self._rating_title)
             return None
         if column == Column.Tags:
-            tags = list(zip(summary.tag_names, summary.tag_colors)) if summary else []
+            tags = list(zip(summary.tag_names, summary.tag_colors, strict=True)) if summary else []
             if role == _TAGS:
                 return tags
-            if role == _DISPLAY or role == _TOOLTIP:
+            if role in (_DISPLAY, _TOOLTIP):
                 return ", ".join(name for name, _ in tags) or None
             return None
         if column == Column.Marks:
@@ -327,7 +328,7 @@ class OutlineModel(QAbstractItemModel):
                 return " · ".join(parts) or None
         return None
 
-    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         # The model does not write: it forwards the request so the edit becomes an undoable command.
         if (not index.isValid() or index.column() != Column.Rating or role != Qt.ItemDataRole.EditRole
                 or not self._editable):

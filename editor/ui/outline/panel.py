@@ -4,7 +4,7 @@ expansion the analyst chose (remembered apart from the temporary expansion a fil
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -211,7 +211,7 @@ class OutlinePanel(QWidget):
         wanted = self._screen_rows() + 2
         rows = 0
         first = 0
-        for first, (_serial, children) in enumerate(parents, start=1):
+        for first, (_serial, children) in enumerate(parents, start=1):  # noqa: B007 - read after the loop
             rows += children
             if rows >= wanted:
                 break

@@ -46,7 +46,7 @@ class OutlineView(QTreeView):
         header.resizeSection(Column.Marks, 40)
         header.setMinimumSectionSize(30)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         # j/k move like Down/Up (the vi habit many readers have); everything else as usual.
         if event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
             if event.key() == Qt.Key.Key_J:
@@ -67,6 +67,6 @@ class OutlineView(QTreeView):
             self.setCurrentIndex(target)
             self.scrollTo(target)
 
-    def keyboardSearch(self, search: str) -> None:  # noqa: N802 - Qt API
+    def keyboardSearch(self, search: str) -> None:
         # Letters are shortcuts here (t, n, h, j, k); jumping to a title by its first letter would steal them.
         return
