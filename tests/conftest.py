@@ -13,6 +13,22 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 DATA = Path(__file__).parent / "data"
 SAMPLE = DATA / "sample-report.txt"
 
+@pytest.fixture(autouse=True)
+def no_unanswered_message_box(monkeypatch):
+    """A message box no test expected would block the suite offscreen; fail the test instead, saying what it said.
+
+    Tests that expect one ask for the ``dialogs`` fixture (tests/ui_helpers.py), which replaces this.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    def refuse(kind: str):
+        def show(parent, title, text, *args, **kwargs):
+            raise AssertionError(f"unexpected {kind} message box: {title}: {text}")
+        return staticmethod(show)
+
+    for kind in ("critical", "warning", "information", "question", "about"):
+        monkeypatch.setattr(QMessageBox, kind, refuse(kind))
+
 
 @pytest.fixture(autouse=True)
 def isolated_user_dirs(tmp_path_factory, monkeypatch):
