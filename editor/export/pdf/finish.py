@@ -2,7 +2,7 @@
 
 Reads Qt's file with pypdf (page references, the catalog, existing link annotations,
 embedded fonts) and appends everything as one incremental update (see
-:mod:`.pdf_increment`).
+:mod:`.increment`).
 """
 
 from __future__ import annotations
