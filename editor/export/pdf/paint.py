@@ -18,6 +18,8 @@ from editor.export.pdf.fonts import PdfFonts
 from editor.export.pdf.layout import ChapterDocument
 from editor.export.pdf.style import ACCENT, FAINT, INK, MUTED, RULE, SMALL_SIZE, PageGeometry, parse_colour, text_on
 
+_EDGE = 1.0  # device units (1/1200 inch) kept off each page edge when choosing the lines to draw
+
 
 @dataclass(frozen=True)
 class TitlePageFacts:
@@ -212,7 +214,12 @@ class PagePainter:
             clip = QRectF(0, index * page_height, page_width, page_height)
             p.setClipRect(clip)
             context = QAbstractTextDocumentLayout.PaintContext()
-            context.clip = clip
+            # QTextLayout draws every line that touches the clip, edges included: a line the layout
+            # moved to the next page starts exactly at this page's bottom edge and would also be
+            # drawn here, clipped out of sight but present in the text layer (search, copy and
+            # screen readers would meet it twice). A clip one device unit inside both edges keeps
+            # each line on its own page only.
+            context.clip = clip.adjusted(0, _EDGE, 0, -_EDGE)
             layout.draw(p, context)
             p.restore()
             if on_page is not None:
