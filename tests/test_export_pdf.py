@@ -163,3 +163,17 @@ def test_note_links_stay_clickable(pdf):
 
 def test_text_is_normalised_unicode(pdf):
     assert unicodedata.normalize("NFC", pdf.text) == pdf.text
+
+
+def test_document_info_names_the_analysts_subject_and_language(pdf):
+    meta = pdf.reader.metadata
+    assert meta.author == f"{ALICE}, {BOB}"  # the analysts whose annotations are printed
+    title = pdf.sample.store.report(pdf.sample.report_id).title
+    assert title in meta.subject and ALICE in meta.subject
+    assert set(meta["/Keywords"].split(", ")) == set(TAG_COLORS)
+    assert pdf.reader.trailer["/Root"]["/Lang"] == "zh-Hant"
+    info = run("pdfinfo", str(pdf.path))
+    assert f"Author:          {ALICE}, {BOB}" in info and "Subject:" in info
+    xmp = pdf.reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+    assert f"<rdf:li>{ALICE}, {BOB}</rdf:li>" in xmp and "<rdf:li>zh-Hant</rdf:li>" in xmp
+    assert "<dc:description>" in xmp

@@ -56,6 +56,7 @@ from editor.export.collect import ExportDocument, collect_export
 from editor.export.options import ExportError, ExportOptions, ProgressFn, check_progress
 from editor.export.pdf.finish import finish_pdf
 from editor.export.pdf.fonts import choose_fonts, fonts_by_postscript_name
+from editor.export.pdf.info import document_info
 from editor.export.pdf.layout import ChapterBuilder, ChapterDocument, split_chapters
 from editor.export.pdf.marks import PlacedHeading, PlacedHighlight, place_headings, place_highlights
 from editor.export.pdf.paint import PagePainter, title_page_facts
@@ -118,7 +119,9 @@ def _write_pdf(export: ExportDocument, out_path: Path, progress: ProgressFn | No
     writer = QPdfWriter(buffer)
     writer.setResolution(geometry.resolution)
     writer.setPageLayout(geometry.page_layout())
+    info = document_info(export)
     writer.setTitle(export.report.title)
+    writer.setAuthor(info.author)
     writer.setCreator(f"Trendmark {__version__}")
 
     styles = TextStyles(fonts, geometry)
@@ -149,8 +152,9 @@ def _write_pdf(export: ExportDocument, out_path: Path, progress: ProgressFn | No
 
     originals = fonts_by_postscript_name([fonts.font(10), fonts.font(10, bold=True)])
     third = max(1, len(export.nodes) // 3)
-    result = finish_pdf(data, export, geometry, headings=headings, highlights=highlights, originals=originals,
-                        characters=builder.characters | painter.characters, step=lambda: tracker.advance(third))
+    result = finish_pdf(data, export, geometry, info=info, headings=headings, highlights=highlights,
+                        originals=originals, characters=builder.characters | painter.characters,
+                        step=lambda: tracker.advance(third))
     tracker.finish()
     try:
         out_path.write_bytes(result)

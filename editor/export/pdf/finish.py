@@ -20,7 +20,8 @@ from editor.export.collect import ExportDocument
 from editor.export.pdf.annotations import (
     StickyNote, add_outline, highlight_annotation, multiply_state, note_annotation, note_icon,
 )
-from editor.export.pdf.increment import IncrementalUpdate, Name, Ref, from_pypdf
+from editor.export.pdf.increment import IncrementalUpdate, Name, Ref, Stream, from_pypdf
+from editor.export.pdf.info import DocumentInfo, with_xmp_facts
 from editor.export.pdf.marks import PlacedHeading, PlacedHighlight
 from editor.export.pdf.style import PageGeometry
 from editor.export.pdf.unicode import repair_fonts, tag_subset_fonts
@@ -45,7 +46,7 @@ def highlight_contents(placed: PlacedHighlight) -> str:
     return f"{placed.mark.marker} {comment}" if comment else f"{placed.mark.marker} “{h.exact}”"
 
 
-def finish_pdf(data: bytes, export: ExportDocument, geometry: PageGeometry, *,
+def finish_pdf(data: bytes, export: ExportDocument, geometry: PageGeometry, *, info: DocumentInfo,
                headings: list[PlacedHeading], highlights: list[PlacedHighlight],
                originals: dict[str, QFont], characters: Iterable[str], step: Step) -> bytes:
     """``data`` (Qt's PDF) with outline, annotations, page mode and repaired fonts appended."""
@@ -90,11 +91,34 @@ def finish_pdf(data: bytes, export: ExportDocument, geometry: PageGeometry, *,
         catalog["PageMode"] = Name("UseOutlines")
     viewer = catalog.get("ViewerPreferences")
     catalog["ViewerPreferences"] = {**(viewer if isinstance(viewer, dict) else {}), "DisplayDocTitle": True}
+    if info.language:
+        catalog["Lang"] = info.language
+    _describe(reader, update, catalog, info)
     update.put(update.root, catalog)
     repair_fonts(reader, update, originals, characters, data)
     tag_subset_fonts(reader, update, data)
     step()
     return update.write()
+
+
+def _describe(reader: PdfReader, update: IncrementalUpdate, catalog: dict, info: DocumentInfo) -> None:
+    """Add the subject and keywords to the information dictionary, subject and language to the XMP packet."""
+    if update.info is not None:
+        described = from_pypdf(reader.trailer["/Info"])
+        if info.subject:
+            described["Subject"] = info.subject
+        if info.keywords:
+            described["Keywords"] = info.keywords
+        update.put(update.info, described)
+    metadata = catalog.get("Metadata")
+    if isinstance(metadata, Ref):
+        stream = reader.get_object(IndirectObject(metadata.number, metadata.generation, reader))
+        xmp = stream.get_data()
+        rewritten = with_xmp_facts(xmp, info)
+        if rewritten != xmp:
+            # Uncompressed, as Qt writes it: XMP is meant to be findable by tools that scan files.
+            update.put(metadata, Stream({"Type": Name("Metadata"), "Subtype": Name("XML")}, rewritten,
+                                        compress=False))
 
 
 def _page_refs(reader: PdfReader) -> list[Ref]:
