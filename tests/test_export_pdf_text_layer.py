@@ -45,7 +45,7 @@ def test_no_text_is_drawn_outside_the_text_column(generated):
     footer_top = column_bottom + 20  # the "n / N" footer sits 30 pt below the column
     header_rule = geometry.top - 16  # the running header sits above its rule
     hidden = {index + 1: [text for top, bottom, text in words
-                          if column_bottom - 0.5 <= top < footer_top or header_rule < top and bottom <= geometry.top + 0.5]
+                          if column_bottom - 0.5 <= top < footer_top or (header_rule < top and bottom <= geometry.top + 0.5)]
               for index, words in enumerate(words_by_page(path))}
     hidden = {page: texts for page, texts in hidden.items() if texts}
     assert hidden == {}
