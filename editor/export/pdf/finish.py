@@ -13,7 +13,7 @@ from io import BytesIO
 from typing import cast
 
 from pypdf import PdfReader
-from pypdf.generic import DictionaryObject, IndirectObject
+from pypdf.generic import DictionaryObject, IndirectObject, StreamObject
 from PySide6.QtGui import QFont
 
 from editor.export.collect import ExportDocument
@@ -113,6 +113,8 @@ def _describe(reader: PdfReader, update: IncrementalUpdate, catalog: dict, info:
     metadata = catalog.get("Metadata")
     if isinstance(metadata, Ref):
         stream = reader.get_object(IndirectObject(metadata.number, metadata.generation, reader))
+        if not isinstance(stream, StreamObject):
+            return
         xmp = stream.get_data()
         rewritten = with_xmp_facts(xmp, info)
         if rewritten != xmp:
