@@ -94,6 +94,23 @@ class ExportedPdf:
         return collect_export(self.sample.store, self.sample.report_id, self.options)
 
 
+def opening_title(node) -> str:
+    """The title a point's body opens with ("…增長。" / "…措施" before "，鼓勵"), or "" when it opens otherwise.
+
+    The reports under test title their points by the first sentence; this is what a reader
+    sees repeated, worked out here independently of the export's own rule.
+    """
+    stem = node.title.strip().rstrip("。.")
+    if node.level < 2 or not stem or not node.body.startswith(stem):
+        return ""
+    return node.title.strip() if node.body.startswith(node.title.strip()) else stem
+
+
+def printed_title(node) -> str:
+    """A node's title as the PDF prints it: a title repeating the body's first sentence opens the body."""
+    return opening_title(node) or node.title
+
+
 def export_sample(folder: Path, options: ExportOptions | None = None, name: str = "sample.pdf") -> ExportedPdf:
     """Export the annotated sample through the public entry point and return it ready to read."""
     options = options or ExportOptions()

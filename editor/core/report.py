@@ -124,3 +124,31 @@ def node_ids(report_id_: str) -> Callable[[str, str], str]:
         return _uuid5_text(digest.hexdigest())
 
     return node_id_in_report
+
+
+_SENTENCE_END = "。．.！!？?；;"
+_CLAUSE_END = _SENTENCE_END + "，,、：:"
+
+
+def repeated_title_length(title: str, body: str) -> int:
+    """How many leading characters of ``body`` repeat ``title`` (0 when the body does not open with it).
+
+    Many reports title a point by its first sentence and then print that sentence again
+    as the start of the text ("1.1.1 近年來…增長。" over "近年來…增長。尤其是…"). The title
+    counts as repeated when the body opens with it as a whole sentence or clause (the
+    title ends a sentence, or the body goes on with punctuation or a line break), and a
+    title that is a sentence counts without its full stop when the body's sentence goes
+    on ("…措施。" over "…措施，鼓勵", "…技術的應用。" over "…技術的應用將進一步").
+    """
+    title = title.strip()
+    if not title or not body:
+        return 0
+    if body.startswith(title):
+        rest = body[len(title):]
+        if title[-1] in _SENTENCE_END or not rest or rest[0] in _CLAUSE_END or rest[0].isspace():
+            return len(title)
+        return 0
+    stem = title.rstrip(_SENTENCE_END)
+    if len(stem) < len(title) and stem and body.startswith(stem):
+        return len(stem)
+    return 0

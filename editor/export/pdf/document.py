@@ -205,7 +205,7 @@ def _keep_headings_with_text(chapter: ChapterDocument) -> None:
     for _ in range(_KEEP_WITH_NEXT_PASSES):
         stranded = []
         for index, mark in enumerate(chapter.headings[1:], 1):
-            if index in moved:
+            if index in moved or mark.run_in:  # a run-in heading shares its paragraph with the text
                 continue
             block = mark.block
             # Only a heading ending in the last fifth of a page (or across a page break) can be stranded.

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 
 from editor.core.annotations import Highlight
+from editor.core.report import repeated_title_length
 
 from editor.export.collect import ExportDocument, HighlightEntry, NodeEntry
 from editor.export.pdf.objects import CHIP_TYPE, OBJECT_CHARACTER, ChipRenderer
@@ -37,6 +38,7 @@ class HeadingMark:
     label: str  # number and title, as printed and as bookmarked
     block: QTextBlock  # the heading's paragraph (a handle that stays valid while the text is unchanged)
     line_height: float = 0.0  # of the heading's font on the paint device (0: unknown)
+    run_in: bool = False  # the heading opens its body's paragraph (the title is the body's first sentence)
 
 
 @dataclass
@@ -182,30 +184,49 @@ class ChapterBuilder:
 
     def _node(self, cursor: QTextCursor, entry: NodeEntry, chapter: ChapterDocument, fresh: bool) -> bool:
         """Insert a node's heading, body and panel; returns whether the cursor sits in an empty block."""
-        block_format, char_format = self.styles.heading(entry.node.level, entry.context_only)
+        node = entry.node
+        repeated = 0 if entry.context_only else repeated_title_length(node.title, node.body)
+        label = heading_label(entry)
+        if repeated:
+            # The title is the body's first sentence: print it once, in bold, opening the paragraph.
+            block_format, char_format = self.styles.run_in_block(node.level), self.styles.run_in
+        else:
+            block_format, char_format = self.styles.heading(node.level, entry.context_only)
         if fresh:
             cursor.setBlockFormat(block_format)
             cursor.setBlockCharFormat(char_format)
         else:
             cursor.insertBlock(block_format, char_format)
-        label = heading_label(entry)
-        chapter.headings.append(HeadingMark(entry, label, cursor.block(), self._line_height(char_format)))
-        cursor.insertText(label, char_format)
+        chapter.headings.append(HeadingMark(entry, label, cursor.block(), self._line_height(char_format),
+                                            run_in=bool(repeated)))
+        if repeated:
+            number = label[:len(label) - len(node.title)] if label.endswith(node.title) else ""
+            cursor.insertText(number, char_format)
+            self._body(cursor, entry, chapter, bold=repeated)
+        else:
+            cursor.insertText(label, char_format)
         if entry.context_only:
             return False
-        if entry.node.body:
+        if node.body and not repeated:
             self._body(cursor, entry, chapter)
         if entry.annotated:
             self._panel(cursor, entry)
             return True
         return False
 
-    def _body(self, cursor: QTextCursor, entry: NodeEntry, chapter: ChapterDocument) -> None:
+    def _body(self, cursor: QTextCursor, entry: NodeEntry, chapter: ChapterDocument, bold: int = 0) -> None:
+        """Insert a node's body, noting where its highlights are; ``bold`` > 0: continue the run-in
+        heading's paragraph, the first ``bold`` characters (the repeated title) in its bold."""
         styles = self.styles
         body = entry.node.body
-        cursor.insertBlock(styles.body_block, styles.body)
-        if not entry.highlights:
-            cursor.insertText(body, styles.body)
+        if not bold:
+            cursor.insertBlock(styles.body_block, styles.body)
+            if not entry.highlights:
+                cursor.insertText(body, styles.body)
+                return
+        elif not entry.highlights:
+            cursor.insertText(body[:bold], styles.run_in)
+            cursor.insertText(body[bold:], styles.body)
             return
         starts: dict[int, list[HighlightMark]] = {}
         ends: dict[int, list[HighlightMark]] = {}
@@ -219,15 +240,13 @@ class ChapterBuilder:
             starts.setdefault(start, []).append(mark)
             ends.setdefault(end, []).append(mark)
         offset = 0
-        for boundary in sorted(set(starts) | set(ends) | {len(body)}):
+        for boundary in sorted(set(starts) | set(ends) | {len(body), bold}):
             if boundary > offset:
-                cursor.insertText(body[offset:boundary], styles.body)
+                cursor.insertText(body[offset:boundary], styles.run_in if boundary <= bold else styles.body)
                 offset = boundary
             for mark in ends.get(boundary, ()):
+                # The marker (①) is drawn in the margin beside the passage's last line, not in the text.
                 mark.end = cursor.position()
-            for mark in ends.get(boundary, ()):
-                # The marker follows the passage: "…農村地區①"; its colour ties it to the highlight.
-                cursor.insertText(mark.marker, self._tinted(styles.marker, mark.highlight.color))
             for mark in starts.get(boundary, ()):
                 mark.start = cursor.position()
 

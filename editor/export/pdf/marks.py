@@ -73,6 +73,44 @@ def place_headings(chapter: ChapterDocument, first_page: int, geometry: PageGeom
     return placed
 
 
+@dataclass(frozen=True)
+class MarginMarker:
+    """A highlight's marker (①) beside the line where the passage ends, in chapter-document units."""
+
+    label: str
+    colour: str  # the highlight's colour, as stored
+    page: int  # within the chapter
+    top: float  # the line's top, relative to its page
+    ascent: float  # the line's ascent
+
+
+def place_markers(chapter: ChapterDocument) -> dict[int, list[MarginMarker]]:
+    """The chapter's highlight markers by page (within the chapter), in reading order.
+
+    Drawn in the margin rather than in the text, so they neither enlarge a line nor land
+    in the copied text between two words of a sentence.
+    """
+    doc = chapter.document
+    layout = doc.documentLayout()
+    page_height = doc.pageSize().height()
+    found: dict[int, list[MarginMarker]] = {}
+    for mark in chapter.highlights:
+        if mark.start < 0 or mark.end <= mark.start:
+            continue
+        block = doc.findBlock(mark.end - 1)
+        text_layout = block.layout()
+        if text_layout is None or text_layout.lineCount() == 0:
+            continue
+        line = text_layout.lineForTextPosition(mark.end - 1 - block.position())
+        if not line.isValid():
+            continue
+        top = layout.blockBoundingRect(block).top() + line.y()
+        page = _page_of(top + line.height() / 2, page_height)
+        found.setdefault(page, []).append(
+            MarginMarker(mark.marker, mark.highlight.color, page, top - page * page_height, line.ascent()))
+    return found
+
+
 def place_highlights(chapter: ChapterDocument, first_page: int,
                      geometry: PageGeometry) -> list[PlacedHighlight]:
     """Every highlight of the chapter cut into per-page parts, each with one quad per line."""

@@ -7,16 +7,23 @@ no margins of its own, so device (0, 0) is the top-left corner of the paper).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QBrush, QFontMetricsF, QPainter, QPdfWriter, QPen
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout, QBrush, QFontMetricsF, QPainter, QPainterPath, QPdfWriter, QPen, QTextBlock,
+    QTextDocument,
+)
 
 from editor.export.collect import ExportDocument
 from editor.export.options import ExportError
 from editor.export.pdf.fonts import PdfFonts
 from editor.export.pdf.layout import ChapterDocument
-from editor.export.pdf.style import ACCENT, FAINT, INK, MUTED, RULE, SMALL_SIZE, PageGeometry, parse_colour, text_on
+from editor.export.pdf.marks import MarginMarker, place_markers
+from editor.export.pdf.style import (
+    ACCENT, FAINT, INK, MARKER_RAISE, MARKER_SIZE, MUTED, RULE, SMALL_SIZE, PageGeometry, deepen, parse_colour,
+    text_on,
+)
 
 _EDGE = 1.0  # device units (1/1200 inch) kept off each page edge when choosing the lines to draw
 
@@ -58,6 +65,26 @@ def title_page_facts(export: ExportDocument, exported: str) -> TitlePageFacts:
     )
 
 
+def _continued_blocks(doc: QTextDocument) -> dict[int, list[QTextBlock]]:
+    """Paragraphs that go on from one page to the next, by the page (of the chapter) they continue on."""
+    layout = doc.documentLayout()
+    page_height = doc.pageSize().height()
+    found: dict[int, list[QTextBlock]] = {}
+    if page_height <= 0 or doc.pageCount() < 2:
+        return found
+    block = doc.begin()
+    while block.isValid():
+        # blockBoundingRect puts the lines' box at the layout's position, though the first line may
+        # have been moved down (to the next page): the lines' own extent is what counts.
+        top = layout.blockBoundingRect(block).top()
+        lines = block.layout().boundingRect()
+        first, last = int((top + lines.top()) // page_height), int((top + lines.bottom() - _EDGE) // page_height)
+        for page in range(first + 1, last + 1):
+            found.setdefault(page, []).append(block)
+        block = block.next()
+    return found
+
+
 class PagePainter:
     """Paints the export page by page on one QPdfWriter."""
 
@@ -74,6 +101,7 @@ class PagePainter:
         self._small_metrics = QFontMetricsF(self._small, writer)
         self.characters: set[str] = set()  # everything drawn outside the chapter documents
         self._elisions: dict[tuple[str, float], str] = {}
+        self._marker_paths: dict[str, tuple[QPainterPath, float]] = {}
 
     def begin(self) -> None:
         """Start painting (the first page is open)."""
@@ -199,6 +227,8 @@ class PagePainter:
         A chapter that shares its first page with the previous one is drawn onto the
         page already open, below where that chapter ended.
         """
+        markers = place_markers(chapter)
+        continued = _continued_blocks(chapter.document)
         doc = chapter.document
         layout = doc.documentLayout()
         g, px = self.geometry, self.geometry.px
@@ -214,16 +244,67 @@ class PagePainter:
             clip = QRectF(0, index * page_height, page_width, page_height)
             p.setClipRect(clip)
             context = QAbstractTextDocumentLayout.PaintContext()
-            # QTextLayout draws every line that touches the clip, edges included: a line the layout
-            # moved to the next page starts exactly at this page's bottom edge and would also be
-            # drawn here, clipped out of sight but present in the text layer (search, copy and
-            # screen readers would meet it twice). A clip one device unit inside both edges keeps
-            # each line on its own page only.
+            # Each line must be drawn on its own page only: a line drawn clipped out of sight is still
+            # in the text layer, where search, copy and screen readers meet it twice. QTextLayout
+            # draws every line touching the clip, edges included (a line the layout moved to the next
+            # page starts exactly at this page's bottom edge), hence a clip one device unit inside.
             context.clip = clip.adjusted(0, _EDGE, 0, -_EDGE)
+            # It also draws the line just above the clip of a paragraph that continues from the
+            # previous page: such a paragraph is left out here and its lines on this page drawn one
+            # by one.
+            continuing = continued.get(index, ())
+            for block in continuing:
+                block.setVisible(False)  # no relayout: visibility is read only while drawing
             layout.draw(p, context)
+            for block in continuing:
+                block.setVisible(True)
+                self._lines_on_page(layout, block, clip)
             p.restore()
+            self._margin_markers(markers.get(index, ()), page_width)
             if on_page is not None:
                 on_page()  # progress, and the chance to cancel, page by page
+
+    def _lines_on_page(self, layout: QAbstractTextDocumentLayout, block: QTextBlock, page: QRectF) -> None:
+        """Draw the lines of ``block`` that lie on the page ``page`` (document coordinates)."""
+        text_layout = block.layout()
+        origin = layout.blockBoundingRect(block).topLeft()  # the layout's position (the box's top-left)
+        self.painter.setPen(INK)  # what the layout sets before drawing a block
+        for index in range(text_layout.lineCount()):
+            line = text_layout.lineAt(index)
+            top = origin.y() + line.y()
+            if page.top() - _EDGE <= top < page.bottom() - _EDGE:
+                line.draw(self.painter, origin)
+
+    def _margin_markers(self, markers: Iterable[MarginMarker], column_width: float) -> None:
+        """Draw highlight markers in the right margin, beside the lines where their passages end.
+
+        They are filled outlines, not text: the text layer holds the sentence alone, and the
+        marker's label is text where it keys the comment, in the annotation panel.
+        """
+        p, g, px = self.painter, self.geometry, self.geometry.px
+        x_start = px(g.left) + column_width + px(5)
+        previous: tuple[float, float] | None = None  # (line top, where the last marker on it ended)
+        for marker in markers:
+            x = previous[1] if previous is not None and abs(previous[0] - marker.top) < 1 else x_start
+            path, advance = self._marker_path(marker.label)
+            baseline = px(g.top) + marker.top + marker.ascent
+            p.save()
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            p.translate(x, baseline - px(MARKER_RAISE))
+            p.fillPath(path, QBrush(deepen(parse_colour(marker.colour))))
+            p.restore()
+            previous = (marker.top, x + advance + px(1))
+
+    def _marker_path(self, label: str) -> tuple[QPainterPath, float]:
+        """The outline of a marker label at the marker size, with its advance (device units)."""
+        found = self._marker_paths.get(label)
+        if found is None:
+            font = self.fonts.font(MARKER_SIZE, bold=True)
+            font.setPixelSize(max(1, round(self.geometry.px(MARKER_SIZE))))  # a path has no device: size it here
+            path = QPainterPath()
+            path.addText(QPointF(0, 0), font, label)
+            found = self._marker_paths[label] = (path, QFontMetricsF(font).horizontalAdvance(label))
+        return found
 
     def _elided(self, text: str, width: float) -> str:
         """``text`` cut with an ellipsis to ``width`` in the header font (the same titles recur on every page)."""

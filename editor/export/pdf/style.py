@@ -45,6 +45,8 @@ _HEADINGS = (
 BODY_SIZE = 9.5
 PANEL_SIZE = 8.5
 SMALL_SIZE = 7.5
+MARKER_SIZE = 7.5  # highlight markers, in the margin beside the line where the passage ends
+MARKER_RAISE = 1.0  # points above the line's baseline, so the circled figure centres on the text
 
 
 @dataclass(frozen=True)
@@ -133,11 +135,17 @@ class TextStyles:
             block.setHeadingLevel(len(self.headings) + 1)
             block.setNonBreakableLines(False)
             self.headings.append((block, self._chars(size, colour, bold=True), self._chars(size, FAINT, bold=True)))
-        # Qt shrinks superscript to about two thirds: 12 pt comes out near 8 pt.
+        # A point titled by its first sentence is printed once: its number and that sentence in
+        # bold open the body's paragraph (a run-in heading), spaced above like a heading.
+        self.run_in = self._chars(BODY_SIZE, INK, bold=True)
+        self.run_in_blocks = []
+        for block, _chars, _faint in self.headings:
+            run_in_block = QTextBlockFormat(self.body_block)
+            run_in_block.setTopMargin(block.topMargin())
+            run_in_block.setHeadingLevel(block.headingLevel())
+            self.run_in_blocks.append(run_in_block)
         self.chapter_gap = px(30)  # above a chapter that follows the previous one on its page
         self.spacer = self._chars(1, INK)  # the empty paragraph that holds that room
-        self.marker = self._chars(12, ACCENT, bold=True)
-        self.marker.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
         # The annotation panel under a node.
         self.panel_frame = QTextFrameFormat()
         self.panel_frame.setBackground(QBrush(PANEL))
@@ -165,6 +173,10 @@ class TextStyles:
         """Block and character format of a heading at outline ``level`` (1 = chapter)."""
         block, chars, faint = self.headings[min(max(level, 1), len(self.headings)) - 1]
         return block, (faint if context_only else chars)
+
+    def run_in_block(self, level: int) -> QTextBlockFormat:
+        """Block format of a body paragraph opened by a run-in heading at outline ``level``."""
+        return self.run_in_blocks[min(max(level, 1), len(self.run_in_blocks)) - 1]
 
     def _chars(self, size: float, colour: QColor, *, bold: bool = False, italic: bool = False) -> QTextCharFormat:
         fmt = QTextCharFormat()
