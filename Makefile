@@ -10,8 +10,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 # Debian/Ubuntu packages the app and the tests need. Elsewhere, install the
-# equivalents by hand: a CJK font (Noto Sans CJK), poppler, Xvfb, xdotool.
-RUN_DEBS := fonts-noto-cjk libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
+# equivalents by hand: a CJK font (Noto Sans CJK), an outline emoji font (Symbola), poppler, Xvfb, xdotool.
+RUN_DEBS := fonts-noto-cjk fonts-symbola libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
             libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1 \
             libfontconfig1 libdbus-1-3
 TEST_DEBS := $(RUN_DEBS) poppler-utils xvfb xauth xdotool desktop-file-utils appstream

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 
 from editor import __version__
@@ -64,6 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from editor.core.errors import TrendmarkError
 
     parser = build_parser()
+    warnings.showwarning = _show_warning
     try:
         args = parser.parse_args(argv)
         if args.command is None:
@@ -87,6 +89,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail("interrupted")
     except Exception as exc:
         return _fail(f"unexpected {type(exc).__name__}: {exc} (details in {_log_traceback()})")
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """A warning from Trendmark's own code is one ``note:`` line; others keep Python's format."""
+    if category.__module__.startswith("editor."):
+        sys.stderr.write(f"note: {message}\n")
+    else:
+        sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
 def gui_main() -> int:

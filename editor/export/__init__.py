@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .collect import ExportDocument, HighlightEntry, NodeEntry, collect_export
 from .options import (
-    PAGE_SIZES, ExportCancelled, ExportError, ExportOptions, ProgressFn, atomic_output, check_progress,
+    PAGE_SIZES, ExportCancelled, ExportError, ExportOptions, ExportWarning, ProgressFn, atomic_output, check_progress,
 )
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def export_report(store: Store, fmt: str, out_path: Path, report_id: str, option
 
 
 __all__ = [
-    "FORMATS", "PAGE_SIZES", "ExportCancelled", "ExportDocument", "ExportError", "ExportOptions",
+    "FORMATS", "PAGE_SIZES", "ExportCancelled", "ExportDocument", "ExportError", "ExportOptions", "ExportWarning",
     "HighlightEntry", "NodeEntry", "ProgressFn", "atomic_output", "check_progress", "collect_export",
     "export_report",
 ]

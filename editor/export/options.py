@@ -25,6 +25,10 @@ class ExportError(TrendmarkError):
     """An export cannot be written (destination missing or unwritable, bad filter)."""
 
 
+class ExportWarning(UserWarning):
+    """Something an export could only approximate (a character no installed font can print as text)."""
+
+
 class ExportCancelled(TrendmarkError):
     """The person cancelled the export; nothing was written."""
 

@@ -14,6 +14,7 @@ when present, so that a note still being typed is in the export.
 from __future__ import annotations
 
 import os
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 from editor.core.errors import TrendmarkError
 from editor.core.filenames import safe_file_stem
 from editor.export.collect import ExportDocument
-from editor.export.options import PAGE_SIZES, ExportCancelled, ExportOptions
+from editor.export.options import PAGE_SIZES, ExportCancelled, ExportOptions, ExportWarning
 from editor.identity import config_dir
 from editor.operations.exports import collect_pdf, write_pdf
 from editor.ui.i18n import translate
@@ -207,6 +208,7 @@ class _PdfThread(QThread):
         self._document = document
         self._path = path
         self._stop = False  # set from the GUI thread; read here between steps
+        self.notes: list[str] = []  # what the export could only approximate, read once it is written
 
     def request_stop(self) -> None:
         """Ask the export to stop at its next progress report (called from the GUI thread)."""
@@ -219,7 +221,11 @@ class _PdfThread(QThread):
     def run(self) -> None:
         """Write the PDF; report the outcome by signal."""
         try:
-            write_pdf(self._document, self._path, self._progress)
+            # The filter is process-wide; only this export raises ExportWarning while it runs.
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", ExportWarning)
+                write_pdf(self._document, self._path, self._progress)
+            self.notes = [str(w.message) for w in caught if issubclass(w.category, ExportWarning)]
         except ExportCancelled:
             self.cancelled.emit()
         except TrendmarkError as exc:
@@ -307,8 +313,10 @@ class PdfExporter(QObject):
     def _written(self, path: str) -> None:
         self._close_progress()
         bar = self._parent.statusBar() if isinstance(self._parent, QMainWindow) else None
+        notes = self._thread.notes if self._thread is not None else []
         if bar is not None:
-            bar.showMessage(translate(_CONTEXT, "Exported {path}").format(path=path), 8000)
+            message = translate(_CONTEXT, "Exported {path}").format(path=path)
+            bar.showMessage(" — ".join([message, *notes]), 15000 if notes else 8000)
         if self._open_when_done:
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
         self.written.emit(path)

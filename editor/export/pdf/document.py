@@ -40,6 +40,7 @@ Only QtGui is used (no widgets); a QGuiApplication is created if none runs.
 from __future__ import annotations
 
 import gc
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -48,14 +49,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QIODevice
-from PySide6.QtGui import QPdfWriter, QTextCursor, QTextFormat
+from PySide6.QtGui import QFont, QPdfWriter, QTextCursor, QTextFormat
 
 from editor import __version__
 
 from editor.export.collect import ExportDocument, collect_export
-from editor.export.options import ExportError, ExportOptions, ProgressFn, check_progress
+from editor.export.options import ExportError, ExportOptions, ExportWarning, ProgressFn, check_progress
 from editor.export.pdf.finish import finish_pdf
-from editor.export.pdf.fonts import choose_fonts, fonts_by_postscript_name
+from editor.export.pdf.fonts import choose_fonts, fonts_by_postscript_name, missing_glyphs_warning
 from editor.export.pdf.info import document_info
 from editor.export.pdf.layout import ChapterBuilder, ChapterDocument, split_chapters
 from editor.export.pdf.marks import PlacedHeading, PlacedHighlight, place_headings, place_highlights
@@ -111,6 +112,8 @@ def _write_pdf(export: ExportDocument, out_path: Path, progress: ProgressFn | No
     tracker = _Progress(progress, len(export.nodes))
     tracker.report()
     fonts = choose_fonts(_printed_text(export))
+    if fonts.missing:
+        warnings.warn(missing_glyphs_warning(fonts.missing), ExportWarning, stacklevel=3)
     geometry = PageGeometry.for_page_size(export.options.page_size)
     when = (exported_at or datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M")
 
@@ -150,7 +153,8 @@ def _write_pdf(export: ExportDocument, out_path: Path, progress: ProgressFn | No
     if not data.startswith(b"%PDF"):
         raise ExportError("Qt produced no PDF data; the export was not written")
 
-    originals = fonts_by_postscript_name([fonts.font(10), fonts.font(10, bold=True)])
+    originals = fonts_by_postscript_name([fonts.font(10), fonts.font(10, bold=True),
+                                          *(QFont(family) for family in fonts.fallbacks)])
     third = max(1, len(export.nodes) // 3)
     result = finish_pdf(data, export, geometry, info=info, headings=headings, highlights=highlights,
                         originals=originals, characters=builder.characters | painter.characters,

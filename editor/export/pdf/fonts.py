@@ -10,9 +10,12 @@ rather than printing boxes.
 
 from __future__ import annotations
 
+import re
 import struct
+import unicodedata
 from dataclasses import dataclass
-from collections.abc import Iterable
+from functools import cached_property
+from collections.abc import Iterable, Iterator
 
 from PySide6.QtGui import QFont, QFontDatabase, QRawFont
 
@@ -35,6 +38,10 @@ _ANY_CJK = (
     "Sarasa Gothic SC", "Droid Sans Fallback", "AR PL UMing TW", "AR PL UMing CN", "AR PL UKai TW",
     "AR PL UKai CN", "SimSun", "MingLiU", "Hiragino Sans GB",
 )
+# Fonts with outline glyphs for what a CJK font lacks, emoji first: monochrome emoji fonts embed in
+# a PDF as text; colour bitmap emoji fonts (Noto Color Emoji) are painted as pictures.
+_FALLBACK_FIRST = ("Noto Emoji", "Symbola", "Noto Sans Symbols 2", "Noto Sans Symbols", "DejaVu Sans", "Noto Sans")
+EMOJI_FONT_HINT = "fonts-symbola (Debian/Ubuntu) or the Noto Emoji font"
 _PROBE_LIMIT = 400  # distinct characters checked per candidate family; plenty to tell
 
 
@@ -43,10 +50,49 @@ class PdfFonts:
     """The family the PDF is set in; every QFont of the export comes from here."""
 
     family: str
+    fallbacks: tuple[str, ...] = ()  # families with outline glyphs for what ``family`` lacks (emoji)
+    missing: tuple[str, ...] = ()  # printed characters no usable installed font has
+    fallback_of: tuple[tuple[str, str], ...] = ()  # (character, fallback family drawing it)
+
+    @property
+    def fallback_characters(self) -> str:
+        """The printed characters a fallback family draws."""
+        return "".join(char for char, _family in self.fallback_of)
+
+    @cached_property
+    def _fallback_run(self) -> re.Pattern[str] | None:
+        chars = "".join(dict.fromkeys(self.fallback_characters))
+        return re.compile("[" + re.escape(chars) + "]+") if chars else None
+
+    def fallback_runs(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, family) of each run of ``text`` a fallback family must draw, in UTF-16 units.
+
+        Qt sends emoji to the system's emoji font ahead of the font's own families, and that is
+        usually a colour bitmap font, painted into the PDF as pictures that cannot be copied;
+        such runs are set in the outline fallback explicitly. Offsets count UTF-16 code units,
+        as QTextDocument positions do.
+        """
+        pattern = self._fallback_run
+        if pattern is None:
+            return
+        families = dict(self.fallback_of)
+        utf16 = 0
+        last = 0
+        for match in pattern.finditer(text):
+            utf16 += _utf16_length(text[last:match.start()])
+            last = match.start()
+            for char in match.group(0):
+                width = _utf16_length(char)
+                yield utf16, utf16 + width, families[char]
+                utf16 += width
+            last = match.end()
 
     def font(self, point_size: float, *, bold: bool = False, italic: bool = False) -> QFont:
         """A font of the export's family at ``point_size`` points."""
         font = QFont(self.family)
+        if self.fallbacks:
+            # Tried glyph by glyph before the system's own fallback (which may pick a bitmap font).
+            font.setFamilies([self.family, *self.fallbacks])
         font.setPointSizeF(point_size)
         if bold:
             font.setWeight(QFont.Weight.Bold)
@@ -60,13 +106,28 @@ def installed_families() -> list[str]:
 
 
 def choose_fonts(text: str) -> PdfFonts:
-    """The font family for a document containing ``text``; ExportError if none has its glyphs."""
+    """The fonts for a document containing ``text``; ExportError if none has its Chinese glyphs.
+
+    Characters the main family lacks (emoji, rare symbols) get fallback families with
+    outline glyphs, so that they print as real, copyable text; what no such font has is
+    listed in ``missing``, for one warning.
+    """
     chars = _probe_characters(text)
+    family = _main_family(text, chars)
+    fallbacks, missing, drawn = _fallbacks(family, chars)
+    return PdfFonts(family, fallbacks, missing, drawn)
+
+
+def _utf16_length(text: str) -> int:
+    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
+
+
+def _main_family(text: str, chars: list[str]) -> str:
     cjk = [ch for ch in chars if is_cjk(ch)]
     installed = installed_families()
     if not cjk:
         # Nothing Chinese to show: the platform's ordinary sans-serif face does.
-        return PdfFonts(QFont("Sans Serif").defaultFamily() if not installed else _latin_family(installed))
+        return QFont("Sans Serif").defaultFamily() if not installed else _latin_family(installed)
     preferred = (_TRADITIONAL_FIRST + _SIMPLIFIED_FIRST if prefers_traditional(text)
                  else _SIMPLIFIED_FIRST + _TRADITIONAL_FIRST) + _ANY_CJK
     known = set(installed)
@@ -76,12 +137,60 @@ def choose_fonts(text: str) -> PdfFonts:
     for family in candidates:
         coverage = _coverage(family, cjk)
         if coverage >= 0.999:
-            return PdfFonts(family)
+            return family
         if coverage > 0.9 and (best is None or coverage > best[0]):
             best = (coverage, family)
     if best is not None:
-        return PdfFonts(best[1])  # a rare character falls back to another font, the rest is right
+        return best[1]  # a rare character falls back to another font, the rest is right
     raise ExportError(INSTALL_HINT)
+
+
+def _fallbacks(family: str, chars: list[str]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """Outline fonts for the characters ``family`` lacks, the characters none has, and those they draw."""
+    main = QRawFont.fromFont(QFont(family))
+    if not main.isValid():
+        return (), (), ()
+    uncovered = [ch for ch in chars if _drawn(ch) and not main.supportsCharacter(ord(ch))]
+    if not uncovered:
+        return (), (), ()
+    drawn_by: list[tuple[str, str]] = []
+    installed = installed_families()
+    known = set(installed)
+    candidates = [name for name in _FALLBACK_FIRST if name in known] + [
+        name for name in installed if name not in _FALLBACK_FIRST and name != family]
+    chosen: list[str] = []
+    for name in candidates:
+        raw = QRawFont.fromFont(QFont(name))
+        if not raw.isValid() or raw.familyName().casefold() != name.casefold() or _bitmap_only(raw):
+            continue
+        covered = [ch for ch in uncovered if raw.supportsCharacter(ord(ch))]
+        if covered:
+            chosen.append(name)
+            drawn_by += [(ch, name) for ch in covered]
+            uncovered = [ch for ch in uncovered if ch not in covered]
+            if not uncovered:
+                break
+    return tuple(chosen), tuple(uncovered), tuple(drawn_by)
+
+
+def _drawn(char: str) -> bool:
+    """Whether a character is drawn as a glyph (not a space, control, joiner or variation selector)."""
+    code = ord(char)
+    if 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF or code == 0xFFFC:
+        return False
+    return unicodedata.category(char) not in ("Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp")
+
+
+def _bitmap_only(raw: QRawFont) -> bool:
+    """A colour bitmap font (CBDT, sbix): Qt would paint its glyphs as pictures, which cannot be copied."""
+    return any(raw.fontTable(table).size() for table in ("CBDT", "sbix")) and not raw.fontTable("glyf").size()
+
+
+def missing_glyphs_warning(missing: Iterable[str]) -> str:
+    """One line naming the characters no installed font can print as text."""
+    listed = " ".join(f"{ch} (U+{ord(ch):04X})" for ch in missing)
+    return (f"no installed font can print these characters as copyable text: {listed}; they may print as "
+            f"boxes or pictures (install {EMOJI_FONT_HINT})")
 
 
 def _probe_characters(text: str) -> list[str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from collections.abc import Callable
 
 from PySide6.QtGui import (
-    QColor, QFontMetricsF, QTextBlock, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument,
+    QColor, QFont, QFontMetricsF, QTextBlock, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument,
 )
 
 from editor.core.annotations import Highlight
@@ -173,12 +173,25 @@ class ChapterBuilder:
             if progress is not None and index - reported >= _PROGRESS_EVERY:
                 progress(index - reported)
                 reported = index
+        self._set_fallback_runs(doc)
         _keep_shaping(doc)
         cursor.endEditBlock()
         self.characters.update(doc.toPlainText())
         if progress is not None:
             progress(len(entries) - reported)
         return chapter
+
+    def _set_fallback_runs(self, doc: QTextDocument) -> None:
+        """Set what the main family lacks (emoji) in its outline fallback, so it prints as copyable text."""
+        runs = self.styles.fonts.fallback_runs(doc.toPlainText())
+        span = QTextCursor(doc)
+        for start, end, family in runs:
+            span.setPosition(start)
+            span.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            fallback = QTextCharFormat()
+            fallback.setFontFamilies([family])
+            fallback.setFontStyleStrategy(QFont.StyleStrategy.NoFontMerging)  # this family, not the emoji font
+            span.mergeCharFormat(fallback)
 
     # -- one node -------------------------------------------------------------------
 
