@@ -39,6 +39,7 @@ def register(command: Register) -> None:
     p.add_argument("--min-rating", type=int, metavar="N", help="only nodes rated at least N (first dimension)")
     p.add_argument("--mine", action="store_true", help="only my annotations, not colleagues'")
     p.add_argument("--page-size", choices=["A4", "Letter"], default="A4")
+    p.add_argument("--no-matrix", action="store_true", help="PDF: leave out the trend matrix and top-trends pages")
     add_edition_choice(p)
     p.set_defaults(handler=cmd_export)
 
@@ -119,6 +120,7 @@ def cmd_export(args: argparse.Namespace, out: Out) -> int:
         options = ExportOptions(
             annotated_only=args.annotated_only, tags=tuple(args.tag), min_rating=args.min_rating,
             only_author_id=mine.id if mine else None, page_size=args.page_size,
+            include_matrix=not args.no_matrix,
         )
         path = export(store, args.format, Path(args.out).expanduser(), report.id, options)
     out(str(path))

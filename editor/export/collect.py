@@ -19,6 +19,7 @@ from editor.core.annotations import (
     Author, Dimension, Highlight, Node, NodeTag, Note, Rating, ReportInfo, Tag,
 )
 from editor.core.errors import NotFoundError
+from editor.core.matrix import MatrixData
 
 from .options import ExportOptions
 
@@ -77,6 +78,7 @@ class ExportDocument:
     tags: tuple[Tag, ...]  # every tag used in the document, by name
     options: ExportOptions
     total_nodes: int  # nodes in the report before filtering
+    matrix: MatrixData | None = None  # the trend matrix of the printed nodes (None: not wanted)
 
     def author_name(self, author_id: str) -> str:
         """Display name of an author (the id itself if the author row is missing)."""
@@ -200,7 +202,19 @@ def collect_export(store: Store, report_id: str, options: ExportOptions | None =
         tags=tuple(sorted(used_tags.values(), key=lambda t: (t.name.casefold(), t.id))),
         options=options,
         total_nodes=len(nodes),
+        matrix=_matrix(store, report.id, options, kept),
     )
+
+
+def _matrix(store, report_id: str, options: ExportOptions, kept: list[NodeEntry]) -> MatrixData | None:
+    """The matrix of the nodes the export prints, by the analysts it includes."""
+    if not options.include_matrix or len(store.dimensions()) < 2:
+        return None
+    from editor.export.matrix.data import matrix_data
+
+    printed = {entry.node.id for entry in kept if not entry.context_only}
+    authors = [options.only_author_id] if options.only_author_id else None
+    return matrix_data(store, report_id, author_ids=authors, keep=printed.__contains__)
 
 
 def _group(rows: Iterable) -> dict[str, list]:

@@ -51,6 +51,7 @@ class ExportOptions:
     min_rating: int | None = None
     only_author_id: str | None = None
     page_size: str = "A4"
+    include_matrix: bool = True  # PDF: the trend matrix and top-trends pages after the title page
 
     def __post_init__(self) -> None:
         if self.page_size not in PAGE_SIZES:

@@ -20,12 +20,14 @@ class Changes:
     outline: bool = False  # a report's nodes were added or replaced
     reports: bool = False  # the list of reports changed
     everything: bool = False  # anything may have changed (a merge, undoing one)
+    matrix: bool = False  # a report's trend-matrix quadrant labels or grid changed
     result: Any = field(default=None, compare=False)  # what the action made, for its caller
 
     @property
     def empty(self) -> bool:
         """True when nothing was written (a no-op edit): no undo step, no refresh."""
-        return not (self.nodes or self.vocabulary or self.outline or self.reports or self.everything)
+        return not (self.nodes or self.vocabulary or self.outline or self.reports or self.everything
+                    or self.matrix)
 
     def touches(self, node_id: str) -> bool:
         """Whether a view showing ``node_id`` must read it again."""
@@ -35,7 +37,7 @@ class Changes:
         return Changes(
             nodes=self.nodes | other.nodes, vocabulary=self.vocabulary or other.vocabulary,
             outline=self.outline or other.outline, reports=self.reports or other.reports,
-            everything=self.everything or other.everything,
+            everything=self.everything or other.everything, matrix=self.matrix or other.matrix,
             result=other.result if other.result is not None else self.result,
         )
 

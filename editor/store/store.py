@@ -10,6 +10,7 @@ from .connection import open_file, open_memory
 from .editions import EditionsMixin
 from .filesystems import IN_MEMORY
 from .highlights import HighlightsMixin
+from .matrix import MatrixMixin
 from .notes import NotesMixin
 from .ratings import RatingsMixin
 from .reports import ReportsMixin
@@ -20,7 +21,7 @@ from .tags import TagsMixin
 
 
 class Store(AuthorsMixin, ReportsMixin, TagsMixin, RatingsMixin, NotesMixin, HighlightsMixin,
-            SearchMixin, SummariesMixin, SnapshotsMixin, EditionsMixin):
+            SearchMixin, SummariesMixin, SnapshotsMixin, EditionsMixin, MatrixMixin):
     """An annotation database: reports, outline and every analyst's tags, ratings, notes, highlights.
 
     Every write method is one transaction; wrap several calls in ``store.transaction()``

@@ -59,6 +59,7 @@ from editor.export.pdf.finish import finish_pdf
 from editor.export.pdf.fonts import choose_fonts, fonts_by_postscript_name, missing_glyphs_warning
 from editor.export.pdf.info import document_info
 from editor.export.pdf.layout import ChapterBuilder, ChapterDocument, split_chapters
+from editor.export.pdf.matrix_pages import MATRIX_PAGES, PageLink, has_matrix, paint_matrix_pages
 from editor.export.pdf.marks import PlacedHeading, PlacedHighlight, place_headings, place_highlights
 from editor.export.pdf.paint import PagePainter, title_page_facts
 from editor.export.pdf.qt import ensure_gui_application
@@ -131,14 +132,18 @@ def _write_pdf(export: ExportDocument, out_path: Path, progress: ProgressFn | No
     builder = ChapterBuilder(export, styles, writer)
     chapters = _lay_out_chapters(export, builder, tracker)
 
-    total_pages = 1 + sum(chapter.document.pageCount() - chapter.shares_first_page for chapter in chapters)
+    trend_pages = MATRIX_PAGES if has_matrix(export.matrix) else 0
+    total_pages = 1 + trend_pages + sum(chapter.document.pageCount() - chapter.shares_first_page for chapter in chapters)
     painter = PagePainter(writer, geometry, fonts, export.report.title, total_pages)
     headings: list[PlacedHeading] = []
     highlights: list[PlacedHighlight] = []
+    links: list[PageLink] = []
     painter.begin()
     try:
         painter.title_page(title_page_facts(export, when))
-        next_page = 1  # 0-based PDF page index; the title page is 0
+        if trend_pages:
+            links = paint_matrix_pages(painter, export.matrix, 1)
+        next_page = 1 + trend_pages  # 0-based PDF page index; the title page is 0
         for chapter in chapters:
             first_page = next_page - 1 if chapter.shares_first_page else next_page
             pages = chapter.document.pageCount()
@@ -156,7 +161,7 @@ def _write_pdf(export: ExportDocument, out_path: Path, progress: ProgressFn | No
     originals = fonts_by_postscript_name([fonts.font(10), fonts.font(10, bold=True),
                                           *(QFont(family) for family in fonts.fallbacks)])
     third = max(1, len(export.nodes) // 3)
-    result = finish_pdf(data, export, geometry, info=info, headings=headings, highlights=highlights,
+    result = finish_pdf(data, export, geometry, info=info, headings=headings, highlights=highlights, links=links,
                         originals=originals, characters=builder.characters | painter.characters,
                         step=lambda: tracker.advance(third))
     tracker.finish()
@@ -193,6 +198,8 @@ def _printed_text(export: ExportDocument) -> str:
         parts.extend(note.text for note in entry.notes)
         parts.extend(item.highlight.comment_text for item in entry.highlights)
     parts.extend(tag.name for tag in export.tags)
+    if export.matrix is not None:
+        parts.extend((export.matrix.x.name, export.matrix.y.name, *export.matrix.quadrants.labels()))
     return "".join(parts)
 
 

@@ -23,6 +23,7 @@ from editor.export.pdf.annotations import (
 from editor.export.pdf.increment import IncrementalUpdate, Name, Ref, Stream, from_pypdf
 from editor.export.pdf.info import DocumentInfo, with_xmp_facts
 from editor.export.pdf.marks import PlacedHeading, PlacedHighlight
+from editor.export.pdf.matrix_pages import PageLink, matrix_links
 from editor.export.pdf.style import PageGeometry
 from editor.export.pdf.unicode import repair_fonts, tag_subset_fonts
 
@@ -47,7 +48,7 @@ def highlight_contents(placed: PlacedHighlight) -> str:
 
 
 def finish_pdf(data: bytes, export: ExportDocument, geometry: PageGeometry, *, info: DocumentInfo,
-               headings: list[PlacedHeading], highlights: list[PlacedHighlight],
+               headings: list[PlacedHeading], highlights: list[PlacedHighlight], links: list[PageLink] = (),
                originals: dict[str, QFont], characters: Iterable[str], step: Step) -> bytes:
     """``data`` (Qt's PDF) with outline, annotations, page mode and repaired fonts appended."""
     reader = PdfReader(BytesIO(data))
@@ -57,7 +58,7 @@ def finish_pdf(data: bytes, export: ExportDocument, geometry: PageGeometry, *, i
     outline = add_outline(update, headings, page_refs, geometry)
     step()
 
-    annotations: dict[int, list[Ref]] = {}
+    annotations: dict[int, list[Ref]] = matrix_links(update, list(links), headings, page_refs, geometry)
     notes = sticky_notes(export, headings)
     if notes:
         icon = note_icon(update)

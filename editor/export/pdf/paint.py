@@ -118,6 +118,16 @@ class PagePainter:
         self.characters.update(args[-1])
         self.painter.drawText(*args)
 
+    def new_page(self, running_title: str) -> int:
+        """Start a page with the running header and footer; returns its 1-based number."""
+        number = self._next_page()
+        self._furniture(number, running_title)
+        return number
+
+    def text(self, *args) -> None:
+        """``painter.drawText(*args)`` for other page painters, its characters remembered."""
+        self._text(*args)
+
     def _next_page(self) -> int:
         if self._pages_started:
             self.writer.newPage()

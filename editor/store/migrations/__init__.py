@@ -2,7 +2,8 @@
 
 v1.py creates the schema; v2.py adds merge tracking (text revisions, conflicts); v3.py
 lightens the nodes table; editions.py links a report's
-revised editions. A new version is a new file and one entry appended to MIGRATIONS.
+revised editions; quadrants.py adds the trend matrix's quadrant labels. A new version is a
+new file and one entry appended to MIGRATIONS.
 """
 
 from __future__ import annotations
@@ -18,12 +19,19 @@ from editor.store.migrations.v2 import add_merge_tracking
 from editor.store.migrations.v1 import create_version_1
 from editor.store.migrations.v3 import lighten_nodes
 from editor.store.migrations.editions import add_editions
+from editor.store.migrations.quadrants import add_report_quadrants
 
 MigrationStep = Callable[[Database], None]
 
 # MIGRATIONS[n] upgrades a database from schema version n to n + 1. Append, never edit:
 # files written by released versions must keep upgrading the same way.
-MIGRATIONS: list[MigrationStep] = [create_version_1, add_merge_tracking, lighten_nodes, add_editions]
+MIGRATIONS: list[MigrationStep] = [
+    create_version_1,
+    add_merge_tracking,
+    lighten_nodes,
+    add_editions,
+    add_report_quadrants,
+]
 
 
 def schema_version() -> int:
