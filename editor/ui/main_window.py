@@ -24,6 +24,7 @@ from editor.ui.exports import ExportActions
 from editor.ui.i18n import translate
 from editor.ui.inspector import Inspector, NodeAnnotations
 from editor.ui.inspector.ratings import dimension_label
+from editor.ui.matrix_dock import attach_matrix_dock
 from editor.ui.node_data import load_node_annotations
 from editor.ui.outline.filter import FilterCriteria
 from editor.ui.outline.model import display_label
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self.editions = EditionActions(self)  # File › Import new edition…, View › Orphans
         self._wire()
         self._attach_session()
+        self.matrix = attach_matrix_dock(self)
         self._restore_layout()
         self.load_initial_report()
         self.tree.setFocus()
