@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from editor.core.errors import TrendmarkError
 from editor.core.matrix import Quadrants
 from editor.export.matrix.data import matrix_data, node_points
+from editor.operations.changes import Changes
 from editor.operations.matrix import set_quadrants
 from editor.ui.i18n import translate
 from editor.ui.matrix_view import MatrixView, filtered
@@ -98,8 +99,15 @@ class MatrixDock(QDockWidget):
         if session is self._session:
             return
         self._session = session
-        session.nodeChanged.connect(self.node_changed)
-        session.vocabularyChanged.connect(lambda: self.reload(choices=True))
+        session.changed.connect(self.on_changed)
+
+    def on_changed(self, changes: Changes) -> None:
+        """Refresh from what an action touched: a whole reload for broad changes, else only the nodes' points."""
+        if changes.everything or changes.outline or changes.reports or changes.vocabulary or changes.matrix:
+            self.reload(choices=True)
+            return
+        for node_id in changes.nodes:
+            self.node_changed(node_id)
 
     def author_ids(self) -> list[str] | None:
         """Whose ratings are shown: the analyst chosen, only mine when colleagues are hidden, else everyone."""
@@ -236,15 +244,15 @@ class QuadrantsCommand(StoreCommandBase):
         self.before, self.after = before, after
         self.x, self.y = dock.full.x.id, dock.full.y.id
 
-    def _set(self, quadrants: Quadrants) -> None:
-        set_quadrants(self.store, self.report_id, self.author_id, quadrants, self.x, self.y)
-        self.dock.reload()
+    def _set(self, quadrants: Quadrants) -> Changes:
+        # The session announces these Changes; the dock redraws from them like every other view.
+        return set_quadrants(self.store, self.report_id, self.author_id, quadrants, self.x, self.y)
 
-    def do(self) -> None:
-        self._set(self.after)
+    def do(self) -> Changes:
+        return self._set(self.after)
 
-    def undo_(self) -> None:
-        self._set(self.before)
+    def undo_(self) -> Changes:
+        return self._set(self.before)
 
 
 class QuadrantsDialog(QDialog):

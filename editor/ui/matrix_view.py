@@ -118,6 +118,12 @@ class MatrixView(QWidget):
         super().mouseMoveEvent(event)
 
     def event(self, event: QEvent) -> bool:
+        # The window binds bare 0–5 to rating; while the matrix has focus 0, + and - zoom instead.
+        if (event.type() == QEvent.Type.ShortcutOverride and self.data is not None
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+                and event.key() in (Qt.Key.Key_0, Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus)):
+            event.accept()
+            return True
         if event.type() == QEvent.Type.ToolTip and self.data is not None:
             point = self._layout().hit(QPointF(event.pos()))
             if point is None:
