@@ -178,6 +178,10 @@
         <source>Resolve conflict</source>
         <translation>解决冲突</translation>
     </message>
+    <message>
+        <source>Label the matrix quadrants</source>
+        <translation>标注矩阵象限</translation>
+    </message>
 </context>
 <context>
     <name>ConflictsDialog</name>
@@ -831,6 +835,116 @@ Highlighted by {author}</source>
     <message>
         <source>Edition {n} imported</source>
         <translation>已导入第 {n} 版</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixDock</name>
+    <message>
+        <source>Trend matrix</source>
+        <translation>趋势矩阵</translation>
+    </message>
+    <message>
+        <source>The dimension along the horizontal axis</source>
+        <translation>横轴上的维度</translation>
+    </message>
+    <message>
+        <source>The dimension along the vertical axis</source>
+        <translation>纵轴上的维度</translation>
+    </message>
+    <message>
+        <source>What the size of a point shows</source>
+        <translation>点的大小表示什么</translation>
+    </message>
+    <message>
+        <source>Whose ratings are averaged</source>
+        <translation>取谁的评分平均</translation>
+    </message>
+    <message>
+        <source>Quadrants…</source>
+        <translation>象限…</translation>
+    </message>
+    <message>
+        <source>Save image…</source>
+        <translation>保存图像…</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>横轴</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>纵轴</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Whole team</source>
+        <translation>整个团队</translation>
+    </message>
+    <message>
+        <source>Number of analysts</source>
+        <translation>分析师人数</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} rated trends</source>
+        <translation>已评分趋势 {total} 个中显示 {shown} 个</translation>
+    </message>
+    <message>
+        <source>Save the trend matrix</source>
+        <translation>保存趋势矩阵</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg);;PNG image (*.png)</source>
+        <translation>SVG 图像 (*.svg);;PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Save image</source>
+        <translation>保存图像</translation>
+    </message>
+    <message>
+        <source>Matrix quadrants</source>
+        <translation>矩阵象限</translation>
+    </message>
+    <message>
+        <source>Top left</source>
+        <translation>左上</translation>
+    </message>
+    <message>
+        <source>Top right</source>
+        <translation>右上</translation>
+    </message>
+    <message>
+        <source>Bottom left</source>
+        <translation>左下</translation>
+    </message>
+    <message>
+        <source>Bottom right</source>
+        <translation>右下</translation>
+    </message>
+    <message>
+        <source>Grid line at every step</source>
+        <translation>每一级画网格线</translation>
+    </message>
+    <message>
+        <source>&amp;Trend matrix</source>
+        <translation>趋势矩阵(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixView</name>
+    <message>
+        <source>Trend matrix</source>
+        <translation>趋势矩阵</translation>
+    </message>
+    <message>
+        <source>No trend is rated on both dimensions yet.</source>
+        <translation>还没有趋势在这两个维度上都有评分。</translation>
+    </message>
+    <message>
+        <source>{count} analyst(s)</source>
+        <translation>{count} 位分析师</translation>
     </message>
 </context>
 <context>
