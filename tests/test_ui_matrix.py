@@ -13,8 +13,6 @@ from editor.store import Store
 from tests.matrix_fixtures import rate_team
 from tests.ui_helpers import dialogs, open_window, sample_db  # noqa: F401 - fixtures
 
-SHOTS = Path(__file__).parent / "output"
-
 
 @pytest.fixture
 def rated_db(sample_db) -> Path:
@@ -189,14 +187,13 @@ def test_quadrant_labels_are_stored_undoable_and_drawn(qtbot, matrix_window):
 
 def test_the_matrix_reads_in_dark_mode_and_at_200_percent(qtbot, matrix_window, tmp_path):
     view = matrix_window.matrix.view
-    SHOTS.mkdir(exist_ok=True)
     light = view.grab()
-    light.save(str(SHOTS / "matrix-view-light.png"))
+    light.save(str(tmp_path / "matrix-view-light.png"))
     palette = view.palette()
     palette.setColor(QPalette.ColorRole.Window, QColor("#202328"))
     view.setPalette(palette)
     dark = view.grab()
-    dark.save(str(SHOTS / "matrix-view-dark.png"))
+    dark.save(str(tmp_path / "matrix-view-dark.png"))
     image = dark.toImage()
     assert QColor(image.pixel(2, 2)).lightnessF() < 0.3  # a dark background, not a white hole
     # Text and points drawn: the light theme's ink and the points' blue are both present.
@@ -211,7 +208,7 @@ def test_the_matrix_reads_in_dark_mode_and_at_200_percent(qtbot, matrix_window, 
     painter = QPainter(hi)
     view._paint(painter)
     painter.end()
-    hi.save(str(SHOTS / "matrix-view-200.png"))
+    hi.save(str(tmp_path / "matrix-view-200.png"))
     node_id = view.shown_points()[0].node_id
     assert view.drawing.position(node_id) == view.point_position(node_id)
 
