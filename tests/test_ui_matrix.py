@@ -81,7 +81,9 @@ def test_changing_a_rating_moves_the_point(qtbot, matrix_window):
     impact = matrix_window.store.dimension("Impact").id
     # The analyst's own rating, through the window's undoable edit: the mean moves up or down.
     new_value = 1 if point.y > 3 else 5
-    matrix_window.edits.set_rating(point.node_id, impact, new_value)
+    stars = matrix_window.inspector.ratings.stars(impact)
+    stars.setFocus()
+    qtbot.keyClick(stars, Qt.Key.Key_1 if new_value == 1 else Qt.Key.Key_5)
     moved = next(p for p in view.shown_points() if p.node_id == point.node_id)
     assert moved.y != point.y
     after = view.point_position(point.node_id)

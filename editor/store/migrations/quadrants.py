@@ -1,4 +1,4 @@
-"""Schema version 4: each report's trend-matrix quadrant labels and grid, so colleagues see the same picture."""
+"""Each report's trend-matrix quadrant labels and grid, so colleagues see the same picture."""
 
 from __future__ import annotations
 
@@ -25,5 +25,5 @@ CREATE TABLE report_quadrants (
 
 
 def add_report_quadrants(db: Database) -> None:
-    """Migration step 3 -> 4: the report_quadrants table."""
+    """Migration step: the report_quadrants table."""
     db.conn.execute(REPORT_QUADRANTS)
