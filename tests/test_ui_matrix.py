@@ -220,3 +220,11 @@ def test_hover_text_names_the_trend(qtbot, matrix_window):
     point = view.shown_points()[0]
     text = view.describe(point)
     assert point.title in text and "Impact" in text and "4 analyst(s)" in text
+
+
+def test_the_readme_shows_a_small_picture_of_the_matrix():
+    root = Path(__file__).resolve().parents[1]
+    picture = root / "docs" / "matrix.png"
+    assert "(docs/matrix.png)" in (root / "README.md").read_text(encoding="utf-8")
+    assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert picture.stat().st_size < 150_000
