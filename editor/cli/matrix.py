@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 Out = Callable[[str], None]
 
@@ -59,7 +59,7 @@ def analyst_ids(store, names: list[str] | None) -> list[str] | None:
 
 def cmd_matrix(args: argparse.Namespace, out: Out) -> int:
     """Write the matrix file."""
-    from editor.cli.handlers import open_store
+    from editor.cli.common import open_store
     from editor.export.matrix import matrix_data
     from editor.export.matrix.files import file_format, write_matrix
 
@@ -80,7 +80,7 @@ def cmd_quadrants(args: argparse.Namespace, out: Out) -> int:
     """Print the quadrants, or change the ones given."""
     from dataclasses import asdict, replace
 
-    from editor.cli.handlers import open_store
+    from editor.cli.common import open_store
     from editor.identity import resolve_author
     from editor.operations.matrix import set_quadrants
 

@@ -145,7 +145,7 @@ def build_points(values: Iterable[tuple[str, str, str, int]], nodes: dict[str, R
 def check_quadrants(quadrants: Quadrants, x: Axis | None = None, y: Axis | None = None) -> Quadrants:
     """``quadrants`` with labels trimmed; ValueError for a label too long or a divider off the scale."""
     labels = {}
-    for name, label in zip(QUADRANT_NAMES, quadrants.labels()):
+    for name, label in zip(QUADRANT_NAMES, quadrants.labels(), strict=True):
         if not isinstance(label, str):
             raise ValueError(f"the {name.replace('_', ' ')} quadrant label must be text")
         text = " ".join(label.split())

@@ -125,9 +125,9 @@ class MatrixDock(QDockWidget):
         defaults = (names.get("likelihood", dims[1].id if len(dims) > 1 else ""),
                     names.get("impact", dims[0].id if dims else ""), names.get("confidence", SIZE_BY_ANALYSTS))
         entries = [(d.name, d.id) for d in dims]
-        analysts = [(translate("MatrixDock", "Whole team"), "")] + [
-            (a.name, a.id) for a in sorted(self.store.authors(), key=lambda a: a.name.casefold())]
-        sizes = entries + [(translate("MatrixDock", "Number of analysts"), SIZE_BY_ANALYSTS)]
+        analysts = [(translate("MatrixDock", "Whole team"), ""), *(
+            (a.name, a.id) for a in sorted(self.store.authors(), key=lambda a: a.name.casefold()))]
+        sizes = [*entries, (translate("MatrixDock", "Number of analysts"), SIZE_BY_ANALYSTS)]
         for combo, items, default in ((self.x_combo, entries, defaults[0]), (self.y_combo, entries, defaults[1]),
                                       (self.size_combo, sizes, defaults[2]), (self.analyst_combo, analysts, "")):
             current = combo.currentData() if combo.count() else default

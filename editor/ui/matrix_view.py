@@ -70,7 +70,7 @@ class MatrixView(QWidget):
         return max(0.8, self.font().pointSizeF() / 9.0) * self.logicalDpiY() / 72.0
 
     # -- painting -----------------------------------------------------------------------
-    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         try:
             self._paint(painter)
@@ -102,7 +102,7 @@ class MatrixView(QWidget):
         return self.drawing
 
     # -- mouse --------------------------------------------------------------------------
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.data is not None:
             point = self._layout().hit(event.position())
             if point is not None:
@@ -111,7 +111,7 @@ class MatrixView(QWidget):
                 return
         super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self.data is not None:
             hovering = self._layout().hit(event.position()) is not None
             self.setCursor(Qt.CursorShape.PointingHandCursor if hovering else Qt.CursorShape.ArrowCursor)
@@ -146,7 +146,7 @@ class MatrixView(QWidget):
         lines.append(people)
         return "\n".join(lines)
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt API
+    def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
         if self.data is None or not steps:
             return super().wheelEvent(event)
@@ -154,7 +154,7 @@ class MatrixView(QWidget):
         event.accept()
 
     # -- keys ---------------------------------------------------------------------------
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         k = Qt.Key
         if self.data is not None:

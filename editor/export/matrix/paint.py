@@ -199,7 +199,7 @@ def _quadrants(painter: QPainter, layout: MatrixLayout, data: MatrixData, theme:
     boxes = (QRectF(QPointF(plot.left(), plot.top()), split), QRectF(QPointF(split.x(), plot.top()),
              QPointF(plot.right(), split.y())), QRectF(QPointF(plot.left(), split.y()), QPointF(split.x(),
              plot.bottom())), QRectF(split, QPointF(plot.right(), plot.bottom())))
-    for box, colour in zip(boxes, theme.quadrants):
+    for box, colour in zip(boxes, theme.quadrants, strict=True):
         painter.fillRect(box.normalized(), colour)
     pen = QPen(theme.divider, max(0.5, 1.0 * unit), Qt.PenStyle.DashLine)
     painter.setPen(pen)
@@ -213,7 +213,7 @@ def _quadrants(painter: QPainter, layout: MatrixLayout, data: MatrixData, theme:
     a = Qt.AlignmentFlag
     aligns = (a.AlignLeft | a.AlignTop, a.AlignRight | a.AlignTop, a.AlignLeft | a.AlignBottom,
               a.AlignRight | a.AlignBottom)
-    for box, label, align in zip(boxes, data.quadrants.labels(), aligns):
+    for box, label, align in zip(boxes, data.quadrants.labels(), aligns, strict=True):
         if label:
             text(box.normalized().adjusted(inset, inset, -inset, -inset), int(align), label)
 

@@ -73,7 +73,7 @@ def paint_matrix_pages(pages, data: MatrixData, first_page: int) -> list[PageLin
         if rank % 2 == 0:
             p.fillRect(QRectF(left, y, width, row), PANEL)
         cells = _cells(rank, point, data)
-        for (title, x, w, align), value in zip(columns, cells):
+        for (title, x, w, align), value in zip(columns, cells, strict=True):
             p.setFont(body_font)
             p.setPen(ACCENT if title == "Trend" else INK)
             shown = metrics.elidedText(value, Qt.TextElideMode.ElideRight, w - px(4))
