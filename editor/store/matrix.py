@@ -52,8 +52,7 @@ class MatrixMixin(StoreBase):
                         (report_id,))
         if row is None:
             return DEFAULT_QUADRANTS
-        *labels, x_split, y_split, grid = row
-        return Quadrants(*labels, x_split=x_split, y_split=y_split, grid=bool(grid))
+        return Quadrants(row[0], row[1], row[2], row[3], x_split=row[4], y_split=row[5], grid=bool(row[6]))
 
     def set_quadrants(self, report_id: str, quadrants: Quadrants, author_id: str) -> bool:
         """Store a report's quadrant labels and grid; False when they were already so (nothing written)."""

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.errors import TrendmarkError
-from editor.core.matrix import Quadrants
+from editor.core.matrix import MatrixData, Quadrants
 from editor.export.matrix.data import matrix_data, node_points
 from editor.operations.changes import Changes
 from editor.operations.matrix import set_quadrants
@@ -36,7 +36,7 @@ class MatrixDock(QDockWidget):
         super().__init__(translate("MatrixDock", "Trend matrix"), window)
         self.setObjectName("MatrixDock")
         self.window_ = window
-        self.full = None  # MatrixData before the outline filter
+        self.full: MatrixData | None = None  # before the outline filter
         self._dirty = True
         self._session = None
         self._criteria = window.proxy.criteria()
@@ -85,7 +85,7 @@ class MatrixDock(QDockWidget):
         window.outline.currentNodeChanged.connect(self.view.set_selected)
         window.filter_bar.criteriaChanged.connect(self._on_filter_changed)
         window.actions.show_colleagues.toggled.connect(lambda _on: self.reload())
-        self.visibilityChanged.connect(lambda shown: shown and self._dirty and self.reload(choices=True))
+        self.visibilityChanged.connect(self._on_visibility)
 
     # -- reading ------------------------------------------------------------------------
     @property
@@ -138,6 +138,10 @@ class MatrixDock(QDockWidget):
             found = combo.findData(current)
             combo.setCurrentIndex(found if found >= 0 else max(0, combo.findData(default)))
             combo.blockSignals(False)
+
+    def _on_visibility(self, shown: bool) -> None:
+        if shown and self._dirty:
+            self.reload(choices=True)
 
     def reload(self, *, choices: bool = False) -> None:
         """Read the matrix of the window's report again (only when shown; otherwise when next shown)."""
@@ -227,6 +231,8 @@ class MatrixDock(QDockWidget):
         """Write the matrix as shown to ``path`` (.svg or .png); None if it failed (and the analyst told)."""
         from editor.export.matrix.files import write_matrix
 
+        if self.view.data is None:
+            return None
         try:
             write_matrix(replace(self.view.data, title=self.window_.store.report(self.window_.report_id).title), path)
         except (TrendmarkError, ValueError, OSError) as exc:
@@ -242,6 +248,7 @@ class QuadrantsCommand(StoreCommandBase):
         super().__init__(dock.window_.session, translate("Commands", "Label the matrix quadrants"))
         self.dock, self.report_id = dock, dock.window_.report_id
         self.before, self.after = before, after
+        assert dock.full is not None  # the quadrants are edited on a drawn matrix
         self.x, self.y = dock.full.x.id, dock.full.y.id
 
     def _set(self, quadrants: Quadrants) -> Changes:
@@ -282,8 +289,8 @@ class QuadrantsDialog(QDialog):
 
     def quadrants(self) -> Quadrants:
         """The labels and grid as entered."""
-        return replace(self._start, grid=self.grid.isChecked(),
-                       **{name: edit.text() for name, edit in self.edits.items()})
+        labels = {name: edit.text() for name, edit in self.edits.items()}
+        return replace(self._start, grid=self.grid.isChecked(), **labels)  # type: ignore[arg-type]  # labels are str
 
     @classmethod
     def get_quadrants(cls, parent: QWidget | None, quadrants: Quadrants) -> tuple[Quadrants, bool]:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import cast
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QImage, QKeyEvent, QMouseEvent, QPainter, QPalette, QWheelEvent
+from PySide6.QtGui import QHelpEvent, QImage, QKeyEvent, QMouseEvent, QPainter, QPalette, QWheelEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from editor.core.matrix import MatrixData, MatrixPoint
@@ -99,6 +100,7 @@ class MatrixView(QWidget):
                 self._paint(painter)
             finally:
                 painter.end()
+        assert self.drawing is not None  # _paint always lays the matrix out
         return self.drawing
 
     # -- mouse --------------------------------------------------------------------------
@@ -120,23 +122,25 @@ class MatrixView(QWidget):
     def event(self, event: QEvent) -> bool:
         # The window binds bare 0–5 to rating; while the matrix has focus 0, + and - zoom instead.
         if (event.type() == QEvent.Type.ShortcutOverride and self.data is not None
-                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-                and event.key() in (Qt.Key.Key_0, Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus)):
+                and not cast(QKeyEvent, event).modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+                and cast(QKeyEvent, event).key() in (Qt.Key.Key_0, Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus)):
             event.accept()
             return True
         if event.type() == QEvent.Type.ToolTip and self.data is not None:
-            point = self._layout().hit(QPointF(event.pos()))
+            help_event = cast(QHelpEvent, event)
+            point = self._layout().hit(QPointF(help_event.pos()))
             if point is None:
                 QToolTip.hideText()
                 event.ignore()
             else:
-                QToolTip.showText(event.globalPos(), self.describe(point), self)
+                QToolTip.showText(help_event.globalPos(), self.describe(point), self)
             return True
         return super().event(event)
 
     def describe(self, point: MatrixPoint) -> str:
         """The hover text of a point: number and title, the means, the spread and who rated it."""
         data = self.data
+        assert data is not None  # only drawn points are described
         lines = [f"{point.label}  {point.title}",
                  f"{data.y.name} {point.y:.2f} ({_spread(point.y_low, point.y_high)}) · "
                  f"{data.x.name} {point.x:.2f} ({_spread(point.x_low, point.x_high)})"]
@@ -164,7 +168,7 @@ class MatrixView(QWidget):
                 return self.zoom(1 / ZOOM_STEP)
             if key == k.Key_0:
                 return self.reset_zoom()
-            moves = {k.Key_Left: (-1, 0), k.Key_Right: (1, 0), k.Key_Up: (0, 1), k.Key_Down: (0, -1)}
+            moves: dict[int, tuple[int, int]] = {k.Key_Left: (-1, 0), k.Key_Right: (1, 0), k.Key_Up: (0, 1), k.Key_Down: (0, -1)}
             if key in moves:
                 target = self._neighbour(*moves[key])
                 if target is not None:
@@ -177,6 +181,8 @@ class MatrixView(QWidget):
 
     def _neighbour(self, dx: int, dy: int) -> MatrixPoint | None:
         """The nearest point in a direction from the selected one (the first point if none is selected)."""
+        if self.data is None:
+            return None
         points = [p for p in self.data.points if self._in_view(p)]
         current = next((p for p in points if p.node_id == self.selected), None)
         if current is None:

@@ -61,7 +61,8 @@ def write_png(data: MatrixData, out_path: Path, width: int = DEFAULT_PNG_WIDTH) 
     """Write the matrix as a PNG file (atomically: a failure leaves no partial file)."""
     image = render_image(data, width)
     with atomic_output(Path(out_path)) as tmp:
-        if not image.save(str(tmp), "PNG"):
+        # PySide6 takes the format as str; its type stub says bytes.
+        if not image.save(str(tmp), "PNG"):  # type: ignore[call-overload]
             raise ExportError(f"cannot write {out_path}: Qt could not encode the PNG")
 
 

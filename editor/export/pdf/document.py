@@ -141,7 +141,7 @@ def _write_pdf(export: ExportDocument, out_path: Path, progress: ProgressFn | No
     painter.begin()
     try:
         painter.title_page(title_page_facts(export, when))
-        if trend_pages:
+        if trend_pages and export.matrix is not None:
             links = paint_matrix_pages(painter, export.matrix, 1)
         next_page = 1 + trend_pages  # 0-based PDF page index; the title page is 0
         for chapter in chapters:

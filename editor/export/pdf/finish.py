@@ -8,7 +8,7 @@ embedded fonts) and appends everything as one incremental update (see
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from io import BytesIO
 from typing import cast
 
@@ -48,7 +48,7 @@ def highlight_contents(placed: PlacedHighlight) -> str:
 
 
 def finish_pdf(data: bytes, export: ExportDocument, geometry: PageGeometry, *, info: DocumentInfo,
-               headings: list[PlacedHeading], highlights: list[PlacedHighlight], links: list[PageLink] = (),
+               headings: list[PlacedHeading], highlights: list[PlacedHighlight], links: Sequence[PageLink] = (),
                originals: dict[str, QFont], characters: Iterable[str], step: Step) -> bytes:
     """``data`` (Qt's PDF) with outline, annotations, page mode and repaired fonts appended."""
     reader = PdfReader(BytesIO(data))
