@@ -139,12 +139,15 @@ def test_typing_in_the_filter_narrows_the_matrix(qtbot, matrix_window):
     view = matrix_window.matrix.view
     node = matrix_window.store.find_node(matrix_window.report_id, "1.1")
     word = node.title[:4]
+    before = {p.node_id for p in view.shown_points()}
     bar = matrix_window.filter_bar
     bar.text_edit.setFocus()
     _type_text(bar.text_edit, word)
     bar.flush()
     shown = {p.node_id for p in view.shown_points()}
     assert node.id in shown and len(shown) < 30
+    gone = before - shown
+    assert gone and all(view.point_position(node_id) is None for node_id in gone)  # not drawn any more
     assert all(word in p.title or word in matrix_window.store.node(p.node_id).body for p in view.shown_points())
 
 
