@@ -115,7 +115,7 @@ def test_a_computed_column_is_refused(ours, theirs):
 
 def test_a_missing_column_is_refused(ours, theirs):
     path, _bob = theirs
-    tamper(path, "DROP INDEX ratings_live", "ALTER TABLE ratings DROP COLUMN value")
+    tamper(path, "DROP INDEX ratings_live", "DROP TRIGGER ratings_revision_update", "ALTER TABLE ratings DROP COLUMN value")
     assert_refused(ours, path, r"column ratings.value is missing")
 
 

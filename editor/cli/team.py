@@ -22,12 +22,12 @@ def register(command: Register) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_merge)
 
-    p = command("conflicts", "list the texts a merge set aside for review")
+    p = command("conflicts", "list what a merge set aside for review: notes, highlights, ratings")
     p.add_argument("--all", action="store_true", help="resolved ones too")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_conflicts)
 
-    p = command("resolve", "resolve a conflict: keep mine, take theirs, or keep both")
+    p = command("resolve", "resolve a conflict: keep mine, take theirs, or keep both (texts only)")
     p.add_argument("conflict", metavar="ID")
     p.add_argument("--keep", required=True, choices=CHOICES)
     p.set_defaults(handler=cmd_resolve)
@@ -69,20 +69,23 @@ def cmd_conflicts(args: argparse.Namespace, out: Out) -> int:
     if args.json:
         out(dumps([{"id": c.id, "kind": c.kind, "path": c.node_path, "title": c.node_title,
                     "author": c.author_name, "mine": c.mine_text, "theirs": c.theirs_text,
+                    **({"dimension": c.dimension_name} if c.kind == "rating" else {}),
                     "source": c.source, "resolution": c.resolution} for c in items]))
         return 0
     for c in items:
         state = f"  [{c.resolution}]" if c.resolution else ""
-        out(f"{c.id}\t{c.node_path} {c.node_title}\t{c.kind} by {c.author_name}{state}")
-        out(f"    mine:   {_one_line(c.mine_text)}")
-        out(f"    theirs: {_one_line(c.theirs_text)}")
+        what = f"{c.dimension_name} rating" if c.kind == "rating" else c.kind
+        gone = "(no rating)" if c.kind == "rating" else "(deleted)"
+        out(f"{c.id}\t{c.node_path} {c.node_title}\t{what} by {c.author_name}{state}")
+        out(f"    mine:   {_one_line(c.mine_text, gone)}")
+        out(f"    theirs: {_one_line(c.theirs_text, gone)}")
     if not items:
         out("no conflicts to review")
     return 0
 
 
-def _one_line(text: str, limit: int = 100) -> str:
-    flat = " ".join(text.split()) or "(deleted)"
+def _one_line(text: str, gone: str, limit: int = 100) -> str:
+    flat = " ".join(text.split()) or gone
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 

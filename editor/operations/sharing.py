@@ -68,10 +68,13 @@ def resolve_conflict(store: Store, conflict_id: str, choice: str) -> Changes:
 
 
 def reopen_conflict(store: Store, before: Conflict, previous_html: str | None) -> Changes:
-    """Undo a resolution: the text as it was before it, and the conflict open for review again."""
+    """Undo a resolution: the text or rating as it was before it, and the conflict open for review again."""
     with store.transaction():
         if before.kind == "note":
             store.save_note(before.node_id, before.author_id, previous_html or "")
+        elif before.dimension_id is not None:
+            store.set_rating(before.node_id, before.dimension_id, before.author_id,
+                             None if previous_html is None else int(previous_html))
         elif previous_html is None:
             store.delete_highlight(before.row_id)
         else:
@@ -86,5 +89,9 @@ def _current_html(store: Store, item: Conflict) -> str | None:
     if item.kind == "note":
         note = store.note(item.node_id, item.author_id)
         return note.html if note else None
+    if item.dimension_id is not None:
+        rating = next((r for r in store.ratings(item.node_id, author_id=item.author_id)
+                       if r.dimension_id == item.dimension_id), None)
+        return None if rating is None else str(rating.value)
     live = {h.id: h for h in store.highlights(item.node_id)}
     return live[item.row_id].comment_html if item.row_id in live else None

@@ -1,4 +1,4 @@
-"""Review the texts a merge set aside: both versions side by side; keep mine, take theirs or keep both."""
+"""Review what a merge set aside: both versions side by side; keep mine, take theirs or (texts) keep both."""
 
 from __future__ import annotations
 
@@ -98,7 +98,7 @@ class ConflictsDialog(QDialog):
         self.conflicts = sharing.conflicts(self.store)
         self.table.setRowCount(len(self.conflicts))
         for row, item in enumerate(self.conflicts):
-            kind = self.tr("note") if item.kind == "note" else self.tr("highlight comment")
+            kind = self._kind_label(item)
             for column, text in enumerate((item.node_path, item.node_title, item.author_name, kind)):
                 cell = QTableWidgetItem(text)
                 cell.setData(_ID_ROLE, item.id)
@@ -117,6 +117,13 @@ class ConflictsDialog(QDialog):
             self.status.setText(self.tr("No conflicts to review: every merged text is settled."))
         self._show_current()
 
+    def _kind_label(self, item: Conflict) -> str:
+        if item.kind == "note":
+            return self.tr("note")
+        if item.kind == "rating":
+            return self.tr("{dimension} rating").format(dimension=item.dimension_name)
+        return self.tr("highlight comment")
+
     def current(self) -> Conflict | None:
         row = self.table.currentRow()
         return self.conflicts[row] if 0 <= row < len(self.conflicts) else None
@@ -133,10 +140,15 @@ class ConflictsDialog(QDialog):
             when = _local_time(item.kept_updated_at if kept else item.other_updated_at)
             state = self.tr("current version") if kept else self.tr("set aside")
             label.setText(f"<b>{title}</b> — {state}, {when}")
-            if deleted:
+            if item.kind == "rating":
+                view.setPlainText(self.tr("(no rating)") if deleted or not html else
+                                  self.tr("{dimension}: {value}").format(dimension=item.dimension_name, value=html))
+            elif deleted:
                 view.setPlainText(self.tr("(deleted)"))
             else:
                 view.setHtml(html)
+        # A rating holds one value: there is no "both" to keep.
+        self.keep_both.setEnabled(not self.store.read_only and item.kind != "rating")
         self.status.setText(self.tr("{count} conflict(s) to review.").format(count=len(self.conflicts)))
 
     def resolve_current(self, choice: str) -> None:

@@ -226,6 +226,10 @@
         <translation>笔记</translation>
     </message>
     <message>
+        <source>{dimension} rating</source>
+        <translation>{dimension}评分</translation>
+    </message>
+    <message>
         <source>highlight comment</source>
         <translation>高亮批注</translation>
     </message>
@@ -248,6 +252,14 @@
     <message>
         <source>set aside</source>
         <translation>已搁置</translation>
+    </message>
+    <message>
+        <source>(no rating)</source>
+        <translation>（未评分）</translation>
+    </message>
+    <message>
+        <source>{dimension}: {value}</source>
+        <translation>{dimension}：{value}</translation>
     </message>
     <message>
         <source>(deleted)</source>

@@ -301,6 +301,9 @@ TRANSLATIONS: dict[str, str] = {
     "current version": "当前版本",
     "set aside": "已搁置",
     "(deleted)": "（已删除）",
+    "{dimension} rating": "{dimension}评分",
+    "(no rating)": "（未评分）",
+    "{dimension}: {value}": "{dimension}：{value}",
     "{count} conflict(s) to review.": "有 {count} 处冲突待审阅。",
     # Agreement between analysts
     "&Agreement between analysts…": "分析员之间的一致性(&A)…",

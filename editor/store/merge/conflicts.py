@@ -1,4 +1,8 @@
-"""Conflicts a merge set aside: listing them for review and resolving them (keep mine / take theirs / both)."""
+"""Conflicts a merge set aside: listing them for review and resolving them (keep mine / take theirs / both).
+
+Notes and highlight comments conflict as texts; a rating conflicts as its value, written
+out as text (``"4"``), which is why "both" is offered for texts only.
+"""
 
 from __future__ import annotations
 
@@ -8,26 +12,29 @@ from typing import TYPE_CHECKING
 from editor.core.errors import NotFoundError
 
 from editor.store.base import build
+from editor.store.migrations.rating_revisions import split_rating_key
 from editor.store.stamps import now
 
 if TYPE_CHECKING:
     from editor.store import Store
 
 CHOICES = ("mine", "theirs", "both")
+_RATING_KEY = "c.node_id || ':' || d.id || ':' || c.author_id"  # rating_key() in SQL
 
 _COLUMNS = ("c.id, c.kind, c.row_id, c.node_id, n.path AS node_path, n.title AS node_title, c.author_id,"
             " coalesce(a.name, '') AS author_name,"
             " c.kept_html, c.kept_text, c.kept_updated_at, c.kept_deleted, c.other_html, c.other_text,"
-            " c.other_updated_at, c.other_side, c.source, c.created_at, c.resolved_at, c.resolution")
+            " c.other_updated_at, c.other_side, c.source, c.created_at, c.resolved_at, c.resolution,"
+            " coalesce(d.name, '') AS dimension_name")
 
 
 @dataclass(frozen=True)
 class Conflict:
-    """Two versions of one note or highlight comment that both changed since the copies diverged."""
+    """Two versions of one note, highlight comment or rating that both changed since the copies diverged."""
 
     id: str
-    kind: str  # "note" or "highlight"
-    row_id: str  # the note's or highlight's id
+    kind: str  # "note", "highlight" or "rating"
+    row_id: str  # the note's or highlight's id; a rating's key (see migrations/rating_revisions.py)
     node_id: str
     node_path: str
     node_title: str
@@ -45,12 +52,18 @@ class Conflict:
     created_at: str
     resolved_at: str | None
     resolution: str | None
+    dimension_name: str  # what a rating conflict is about; "" for texts
 
     def version(self, side: str) -> tuple[str, str, bool]:
         """(html, text, deleted) of "mine" or "theirs"."""
         if side == self.other_side:
             return self.other_html, self.other_text, False
         return self.kept_html, self.kept_text, self.kept_deleted
+
+    @property
+    def dimension_id(self) -> str | None:
+        """The dimension a rating conflict is about (None for texts)."""
+        return split_rating_key(self.row_id)[1] if self.kind == "rating" else None
 
     @property
     def mine_text(self) -> str:
@@ -63,7 +76,9 @@ class Conflict:
 
 def _query(store: Store, where: str, params: list) -> list[Conflict]:
     sql = (f"SELECT {_COLUMNS} FROM conflicts c JOIN nodes n ON n.id = c.node_id"
-           f" LEFT JOIN authors a ON a.id = c.author_id WHERE {where}"
+           f" LEFT JOIN authors a ON a.id = c.author_id"
+           f" LEFT JOIN dimensions d ON c.kind = 'rating' AND c.row_id = {_RATING_KEY}"
+           f" WHERE {where}"
            " ORDER BY n.report_id, n.seq, c.created_at, c.id")
     return [build(Conflict, row, kept_deleted=bool(row["kept_deleted"])) for row in store._named_all(sql, params)]
 
@@ -91,6 +106,8 @@ def resolved_html(item: Conflict, choice: str) -> str | None:
     """The text a resolution leaves in the row; None means the row stays deleted."""
     if choice not in CHOICES:
         raise ValueError(f"a conflict is resolved with one of {', '.join(CHOICES)}, not {choice!r}")
+    if choice == "both" and item.kind == "rating":
+        raise ValueError("a rating keeps one value: resolve it with mine or theirs")
     if choice in ("mine", "theirs"):
         html, _text, deleted = item.version(choice)
         return None if deleted else html
@@ -100,9 +117,9 @@ def resolved_html(item: Conflict, choice: str) -> str | None:
 
 
 def resolve_conflict(store: Store, conflict_id: str, choice: str) -> Conflict:
-    """Resolve a conflict: "mine", "theirs" or "both" (concatenated, mine first); one transaction.
+    """Resolve a conflict: "mine", "theirs" or "both" (texts only: concatenated, mine first); one transaction.
 
-    The note or highlight is written through the store like any edit, so its revision
+    The note, highlight or rating is written through the store like any edit, so its revision
     history records that the resolution supersedes both versions.
     """
     item = conflict(store, conflict_id)
@@ -112,6 +129,8 @@ def resolve_conflict(store: Store, conflict_id: str, choice: str) -> Conflict:
     with store.transaction():
         if item.kind == "note":
             store.save_note(item.node_id, item.author_id, html or "")
+        elif item.dimension_id is not None:
+            store.set_rating(item.node_id, item.dimension_id, item.author_id, None if html is None else int(html))
         else:
             _resolve_highlight(store, item.row_id, html)
         store.db.conn.execute("UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE id = ?",

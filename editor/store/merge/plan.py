@@ -8,6 +8,7 @@ is simply a plan that is not written.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -19,6 +20,8 @@ from editor.store.merge.rules import (
     Revision, Row, conflict_id, differs, first_created, last_writer, merge_row, merged_revision, text_is_lost,
 )
 from editor.store.merge.source import COLUMNS, TheirRows
+from editor.store.migrations.rating_revisions import rating_key
+from editor.store.migrations.v2 import derived_revision
 from editor.store.merge.tables import KINDS, SPECS, KindCounts, MergePlan, TablePlan, TableSpec
 from editor.store.stamps import now
 
@@ -29,6 +32,12 @@ MAX_SAMPLE_WARNINGS = 12
 
 def _record(row: tuple, table: str) -> Row:
     return dict(zip(COLUMNS[table], row, strict=True))
+
+
+def _rating_content(row: Row) -> tuple[str, str]:
+    """A rating's version as a conflict shows it: the value as text, "" once cleared."""
+    value = "" if row["deleted_at"] is not None else str(row["value"])
+    return value, value
 
 
 class Planner:
@@ -328,17 +337,44 @@ class Planner:
         self._plan_revisions(revised)
 
     def plan_ratings(self) -> None:
-        """Ratings by (node, dimension, author), values checked against the merged scale."""
+        """Ratings by (node, dimension, author), checked against the merged scale; a value changed on both copies conflicts."""
         spec = SPECS["ratings"]
-
-        def convert(row: Row) -> Row:
-            dimension = self.dimension_map.get(row["dimension_id"])
-            if dimension is None:
-                raise check.Invalid(f"rating on an unknown dimension ({row['dimension_id']!r})")
-            low, high = self.scales[dimension]
-            return {"dimension_id": dimension, "value": check.integer(row["value"], "rating", low, high)}
-
-        self._plan_keyed(spec, "node_id", convert, ("dimension_id", self.dimension_map))
+        original = self._ours(spec)
+        working = dict(original)
+        revised: dict[str, Revision] = {}
+        for raw in self.theirs.tables["ratings"]:
+            row = _record(raw, "ratings")
+            quick_key = (row["node_id"], self.dimension_map.get(row["dimension_id"]), row["author_id"])
+            if self._already_ours(working.get(quick_key), row, ("value", "updated_at", "deleted_at")):
+                continue
+            try:
+                dimension = self.dimension_map.get(row["dimension_id"])
+                if dimension is None:
+                    raise check.Invalid(f"rating on an unknown dimension ({row['dimension_id']!r})")
+                low, high = self.scales[dimension]
+                mine: dict[str, Any] = {
+                    "node_id": self._known_node(row["node_id"]), "dimension_id": dimension,
+                    "author_id": self._known_author(row["author_id"]),
+                    "value": check.integer(row["value"], "rating", low, high),
+                    "created_at": check.stamp(row["created_at"], "created_at", self.latest),
+                    "updated_at": check.stamp(row["updated_at"], "updated_at", self.latest),
+                    "deleted_at": check.optional_stamp(row["deleted_at"], "deleted_at", self.latest)}
+                # Their revision is kept under their dimension id, which may be another name for ours.
+                their_rev = self._their_revision(rating_key(mine["node_id"], row["dimension_id"], mine["author_id"]),
+                                                 mine["updated_at"])
+            except check.Invalid as exc:
+                self.skip("ratings", str(exc))
+                continue
+            key = (mine["node_id"], dimension, mine["author_id"])
+            row_id = rating_key(*key)
+            current = working.get(key)
+            if current is None:
+                working[key], revised[row_id] = mine, their_rev
+            else:
+                working[key], revised[row_id] = self._merge_versions(
+                    "ratings", row_id, current, mine, their_rev, _rating_content)
+        self._finish(spec, original, working)
+        self._plan_revisions(revised)
 
     def plan_links(self, kind: str, owner: str) -> None:
         """Tags on nodes or highlights by (owner, tag, author)."""
@@ -353,7 +389,7 @@ class Planner:
         self._plan_keyed(spec, owner, convert, ("tag_id", self.tag_map))
 
     def _plan_keyed(self, spec: TableSpec, owner: str, convert, mapped: tuple[str, dict[str, str]]) -> None:
-        """Tables keyed by (owner, tag or dimension, author) with last-writer-wins rows."""
+        """Tag links keyed by (owner, tag, author) with last-writer-wins rows."""
         original = self._ours(spec)
         working = dict(original)
         column, mapping = mapped
@@ -385,24 +421,34 @@ class Planner:
 
     def _merge_text(self, kind: str, html_column: str, text_column: str, ours: Row, theirs: Row,
                     their_rev: Revision) -> tuple[Row, Revision]:
+        return self._merge_versions(kind, ours["id"], ours, theirs, their_rev,
+                                    lambda row: (row[html_column], row[text_column]))
+
+    def _merge_versions(self, kind: str, row_id: str, ours: Row, theirs: Row, their_rev: Revision,
+                        content: Callable[[Row], tuple[str, str]]) -> tuple[Row, Revision]:
+        """Last writer wins; the loser becomes a conflict unless the winner was made from it.
+
+        ``content`` gives a row's version as (html, plain text): a note's text, a
+        highlight's comment, a rating's value written out.
+        """
         spec = SPECS[kind]
-        row_id = ours["id"]
-        our_rev = self.our_revisions.get(row_id) or Revision(f"{ours['updated_at']}-{row_id.replace('-', '')[:8]}")
+        our_rev = self.our_revisions.get(row_id) or Revision(derived_revision(ours["updated_at"], row_id))
         winner, loser = last_writer(ours, theirs, spec.state)
         win_rev, lose_rev = (our_rev, their_rev) if winner is ours else (their_rev, our_rev)
         merged = merge_row(ours, theirs, spec.state)
-        if text_is_lost(winner[html_column], winner["deleted_at"] is not None, win_rev,
-                        loser[html_column], loser["deleted_at"] is not None, lose_rev):
-            cid = conflict_id(kind.rstrip("s"), row_id, lose_rev.revision, loser[html_column])
+        (win_html, win_text), (lose_html, lose_text) = content(winner), content(loser)
+        if text_is_lost(win_html, winner["deleted_at"] is not None, win_rev,
+                        lose_html, loser["deleted_at"] is not None, lose_rev):
+            cid = conflict_id(kind.rstrip("s"), row_id, lose_rev.revision, lose_html)
             if cid not in self._conflict_ids:
                 self._conflict_ids.add(cid)
                 self.plan.counts[kind].conflicts += 1
                 self.plan.conflicts.append({
                     "id": cid, "kind": kind.rstrip("s"), "row_id": row_id, "node_id": ours["node_id"],
-                    "author_id": ours["author_id"], "kept_html": winner[html_column],
-                    "kept_text": winner[text_column], "kept_updated_at": winner["updated_at"],
+                    "author_id": ours["author_id"], "kept_html": win_html,
+                    "kept_text": win_text, "kept_updated_at": winner["updated_at"],
                     "kept_revision": win_rev.revision, "kept_deleted": int(winner["deleted_at"] is not None),
-                    "other_html": loser[html_column], "other_text": loser[text_column],
+                    "other_html": lose_html, "other_text": lose_text,
                     "other_updated_at": loser["updated_at"], "other_revision": lose_rev.revision,
                     "other_side": "mine" if loser is ours else "theirs", "source": self.plan.source,
                     "created_at": now()})

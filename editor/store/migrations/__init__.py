@@ -2,7 +2,8 @@
 
 v1.py creates the schema; v2.py adds merge tracking (text revisions, conflicts); v3.py
 lightens the nodes table; editions.py links a report's
-revised editions; quadrants.py adds the trend matrix's quadrant labels. A new version is a
+revised editions; quadrants.py adds the trend matrix's quadrant labels; rating_revisions.py
+lets ratings conflict like texts. A new version is a
 new file and one entry appended to MIGRATIONS.
 """
 
@@ -20,6 +21,7 @@ from editor.store.migrations.v1 import create_version_1
 from editor.store.migrations.v3 import lighten_nodes
 from editor.store.migrations.editions import add_editions
 from editor.store.migrations.quadrants import add_report_quadrants
+from editor.store.migrations.rating_revisions import add_rating_revisions
 
 MigrationStep = Callable[[Database], None]
 
@@ -31,6 +33,7 @@ MIGRATIONS: list[MigrationStep] = [
     lighten_nodes,
     add_editions,
     add_report_quadrants,
+    add_rating_revisions,
 ]
 
 

@@ -32,7 +32,7 @@ ANCESTORS_CHARS = MAX_ANCESTORS * (REVISION_CHARS + 1) - 1
 # (table, the column whose versions are tracked)
 REVISED_TEXTS = (("notes", "html"), ("highlights", "comment_html"))
 
-_NEW_REVISION = "new.updated_at || '-' || lower(hex(randomblob(4)))"
+NEW_REVISION = "new.updated_at || '-' || lower(hex(randomblob(4)))"
 
 REVISIONS_TABLE = """
 CREATE TABLE text_revisions (
@@ -73,12 +73,12 @@ def revision_triggers(table: str, column: str) -> list[str]:
     return [
         f"""CREATE TRIGGER {table}_revision_insert AFTER INSERT ON {table}
         BEGIN
-            INSERT OR IGNORE INTO text_revisions (row_id, revision) VALUES (new.id, {_NEW_REVISION});
+            INSERT OR IGNORE INTO text_revisions (row_id, revision) VALUES (new.id, {NEW_REVISION});
         END""",
         f"""CREATE TRIGGER {table}_revision_update AFTER UPDATE OF {column} ON {table}
         WHEN new.{column} IS NOT old.{column}
         BEGIN
-            INSERT INTO text_revisions (row_id, revision) VALUES (new.id, {_NEW_REVISION})
+            INSERT INTO text_revisions (row_id, revision) VALUES (new.id, {NEW_REVISION})
             ON CONFLICT (row_id) DO UPDATE SET
                 ancestors = substr(ltrim(ancestors || ' ' || revision), -{ANCESTORS_CHARS}),
                 revision = excluded.revision;
