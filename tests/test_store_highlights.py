@@ -55,11 +55,19 @@ def test_empty_or_out_of_range_spans_are_refused(ctx, start, end):
     assert store.highlights() == []
 
 
-def test_a_node_without_body_cannot_be_highlighted(ctx):
-    store, info, _node, alice = ctx
-    chapter_two = store.find_node(info.id, "2")
-    with pytest.raises(ValueError, match="0 characters"):
-        store.add_highlight(chapter_two.id, alice.id, 0, 1)
+def test_a_node_without_body_is_highlighted_in_its_title(ctx):
+    store, info, node, alice = ctx
+    chapter_two = store.find_node(info.id, "2")  # "風險控制與風險管理", no body
+    start, end = store.find_quote(chapter_two.id, "風險管理")
+    assert (start, end) == (5, 9)
+    highlight = store.add_highlight(chapter_two.id, alice.id, start, end)
+    assert (highlight.exact, highlight.prefix, highlight.suffix) == ("風險管理", "風險控制與", "")
+    assert store.highlights(chapter_two.id) == [highlight]
+    with pytest.raises(ValueError, match="9 characters"):
+        store.add_highlight(chapter_two.id, alice.id, 0, 10)
+    # A node with a body keeps quoting its body only: its title is not searched.
+    with pytest.raises(NotFoundError):
+        store.find_quote(node.id, "產品多樣化")
 
 
 def test_colour_and_comment_are_validated_and_sanitised(ctx):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from editor.core.anchoring import anchor_text
+
 
 @dataclass(frozen=True)
 class Author:
@@ -32,6 +34,11 @@ class Node:
     path: str  # "1", "1.1", "1.1.1"
     title: str
     body: str
+
+    @property
+    def anchor_text(self) -> str:
+        """What this node's highlights quote: the body, or the title of a node without one."""
+        return anchor_text(self.title, self.body)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from typing import Protocol
 
 from rapidfuzz import fuzz
 
+from editor.core.anchoring import anchor_text
 from editor.core.errors import TrendmarkError
 
 # Body similarity (0-100) a node needs to match one whose title was reworded.
@@ -83,6 +84,7 @@ class Quote:
     prefix: str
     suffix: str
     start: int
+    in_title: bool = False  # the old node had no body: the quote is of its title (anchor_text)
 
 
 @dataclass(frozen=True)
@@ -487,11 +489,14 @@ class QuoteFinder:
 
     def __init__(self, new_nodes: Sequence[OutlineNode], old_bodies: dict[str, str] | None = None,
                  old_text: str = "") -> None:
-        self._bodies = {n.id: _fold(n.body) for n in new_nodes}
+        # A node's own quotes are looked for in its body, or its title when it has none.
+        self._bodies = {n.id: _fold(anchor_text(n.title, n.body)) for n in new_nodes}
+        self._titled = {n.id for n in new_nodes if not n.body}
         self._old_text = _fold(old_text)  # every old body, "\x00"-separated
         # new node id -> the text of the old node it was
         self._old_bodies = {k: _fold(v) for k, v in (old_bodies or {}).items()}
-        # All bodies in one string, so a quote that left its node is looked for in one search.
+        # All bodies in one string, so a quote that left its node is looked for in one search
+        # (titles are left out: a few words of a heading recur too often to follow elsewhere).
         self._order = [n.id for n in new_nodes if n.body]
         self._starts: list[int] = []
         parts, at = [], 0
@@ -509,8 +514,10 @@ class QuoteFinder:
 
     def place(self, q: Quote, new_node_id: str | None) -> Placement:
         """Where ``q`` goes when its old node became ``new_node_id`` (None: the node was removed)."""
-        q = Quote(q.id, q.node_id, _fold(q.exact), _fold(q.prefix), _fold(q.suffix), q.start)
+        q = Quote(q.id, q.node_id, _fold(q.exact), _fold(q.prefix), _fold(q.suffix), q.start, q.in_title)
         body = self._bodies.get(new_node_id, "") if new_node_id else ""
+        if new_node_id and q.in_title != (new_node_id in self._titled):
+            body = ""  # a title quote goes to a title, a body quote to a body: never across
         if new_node_id and q.exact:
             at = _place_exact(q, body)
             if at is not None:
@@ -526,7 +533,7 @@ class QuoteFinder:
 
     def _place_elsewhere(self, q: Quote, skip: str | None) -> Placement | None:
         """The quote in another node, only where its context came along, and only one such place."""
-        if not q.exact:
+        if not q.exact or q.in_title:
             return None
         agreeing = []
         for offset in _occurrences(self._all, q.exact):

@@ -30,7 +30,8 @@ for reports, nodes, tags and dimensions); lists have a fixed order (nodes by out
 position, tags by name then analyst name, ratings by dimension position then
 analyst name, notes by creation time,
 highlights by ``start``). ``start``/``end`` are 0-based Unicode code point offsets
-into ``body`` (``body[start:end] == exact``). Note and comment HTML is the sanitised
+into ``body`` (``body[start:end] == exact``), or into ``title`` for a node
+without body (its title is what can be highlighted). Note and comment HTML is the sanitised
 subset the editor stores; ``text``/``comment_text`` is its plain text. Deleted
 annotations are never exported. Only ``generator`` and ``exported_at`` change
 between two exports of the same data. A reader should ignore keys it does not know:

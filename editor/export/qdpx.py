@@ -54,6 +54,7 @@ class NodeSpan:
     start: int  # first character of the heading line
     body_start: int
     end: int  # end of the body (exclusive)
+    anchor_start: int  # where highlight offsets count from: the body, or the title of a node without one
 
 
 def source_text(document: ExportDocument) -> tuple[str, dict[str, NodeSpan]]:
@@ -68,7 +69,9 @@ def source_text(document: ExportDocument) -> tuple[str, dict[str, NodeSpan]]:
         # selection of it ends at its last character, not on a line break.
         block = f"{heading}\n{node.body}" if node.body else heading
         body_start = offset + len(heading) + (1 if node.body else 0)
-        spans[node.id] = NodeSpan(offset, body_start, offset + len(block.rstrip("\n")))
+        # The heading line ends with the title, which a node without body has its highlights in.
+        anchor_start = body_start if node.body else max(offset, offset + len(heading) - len(node.title))
+        spans[node.id] = NodeSpan(offset, body_start, offset + len(block.rstrip("\n")), anchor_start)
         pieces.append(block + "\n\n")
         offset += len(block) + 2
     return "".join(pieces), spans
@@ -147,7 +150,7 @@ class _ProjectBuilder:
             out.append(((span.start, span.end, entry.node.id), self._node_selection(entry, span)))
         for item in entry.highlights:
             h = item.highlight
-            start, end = span.body_start + h.start, span.body_start + h.end
+            start, end = span.anchor_start + h.start, span.anchor_start + h.end
             selection = _element("PlainTextSelection", {
                 "guid": guid(h.id), "name": h.exact[:60], "startPosition": str(start), "endPosition": str(end),
                 "creatingUser": guid(h.author_id), "creationDateTime": h.created_at,

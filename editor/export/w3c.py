@@ -5,7 +5,7 @@ One collection with a single embedded ``AnnotationPage`` (``first``) whose ``ite
 - one ``Annotation`` per highlight (motivation ``highlighting``); its target is the
   node (``urn:uuid:<node id>``) narrowed by a ``TextQuoteSelector`` (exact, prefix,
   suffix) and a ``TextPositionSelector`` (start, end: code points into the node's text,
-  as the database holds them); its comment is a ``TextualBody`` (purpose
+  its body or, for a node without body, its title, as the database holds them); its comment is a ``TextualBody`` (purpose
   ``commenting``) and its tags are ``TextualBody``-s with purpose ``tagging``;
 - one per note (motivation ``commenting``, the note as ``text/html``), targeting the node;
 - one per node tag (motivation ``tagging``, a ``TextualBody`` with purpose ``tagging``);

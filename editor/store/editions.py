@@ -174,10 +174,12 @@ class EditionsMixin(StoreBase):
         old = [build(Highlight, row) for row in rows]
         matches = dict(self._all("SELECT old_node_id, new_node_id FROM node_matches WHERE report_id = ?", (new_id,)))
         new_nodes = self.nodes(new_id)
-        bodies = {n.id: n.body for n in new_nodes}
-        quotes = [Quote(h.id, h.node_id, h.exact, h.prefix, h.suffix, h.start) for h in old]
+        bodies = {n.id: n.anchor_text for n in new_nodes}
+        titled = {nid for (nid,) in self._all("SELECT id FROM nodes WHERE report_id = ? AND body = ''", (old_id,))}
+        quotes = [Quote(h.id, h.node_id, h.exact, h.prefix, h.suffix, h.start, h.node_id in titled) for h in old]
         old_bodies = {m: b for m, b in self._all(
-            "SELECT m.new_node_id, n.body FROM node_matches m JOIN nodes n ON n.id = m.old_node_id"
+            "SELECT m.new_node_id, CASE WHEN n.body <> '' THEN n.body ELSE n.title END"
+            " FROM node_matches m JOIN nodes n ON n.id = m.old_node_id"
             " WHERE m.report_id = ? AND m.new_node_id IS NOT NULL", (new_id,))}
         old_text = "\x00".join(b for (b,) in self._all(
             "SELECT body FROM nodes WHERE report_id = ? AND body <> '' ORDER BY seq", (old_id,)))
@@ -235,7 +237,8 @@ class EditionsMixin(StoreBase):
         """Highlights of the previous edition that could not be placed in ``report_id``, in old reading order."""
         self._require_report(report_id)
         rows = self._all(
-            "SELECT h.id, h.author_id, a.name, n.id, n.path, n.number, n.title, n.body, h.start, h.\"end\", h.exact,"
+            "SELECT h.id, h.author_id, a.name, n.id, n.path, n.number, n.title,"
+            " CASE WHEN n.body <> '' THEN n.body ELSE n.title END, h.start, h.\"end\", h.exact,"
             " h.prefix, h.suffix, h.color, h.comment_html, h.comment_text, c.resolution, c.highlight_id"
             " FROM highlight_carries c JOIN highlights h ON h.id = c.old_highlight_id"
             " JOIN nodes n ON n.id = h.node_id JOIN authors a ON a.id = h.author_id"

@@ -1,4 +1,7 @@
-"""Highlights: spans of a node's body (code-point offsets) with colour, comment and tags."""
+"""Highlights: spans of a node's text (code-point offsets) with colour, comment and tags.
+
+The text is the body, or the title of a node without body (``anchor_text``).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ import uuid
 from editor.core.annotations import Highlight
 from editor.core.errors import NotFoundError
 from editor.core.richtext import html_to_text, sanitize_html
-from editor.core.anchoring import quote_context
+from editor.core.anchoring import anchor_text, quote_context
 from editor.core.colors import DEFAULT_HIGHLIGHT_COLOR
 
 from .base import StoreBase, build
@@ -35,7 +38,7 @@ class HighlightsMixin(StoreBase):
     def add_highlight(self, node_id: str, author_id: str, start: int, end: int, *,
                       color: str = DEFAULT_HIGHLIGHT_COLOR, comment_html: str = "",
                       highlight_id: str | None = None) -> Highlight:
-        """Highlight ``body[start:end]`` of a node (code points, like Python string indices).
+        """Highlight ``text[start:end]`` of a node's body, or title if it has none (code points, like str indices).
 
         Passing the id of an existing highlight on the same node (redo, re-import) revives
         it with these values instead of creating a second one.
@@ -44,7 +47,8 @@ class HighlightsMixin(StoreBase):
         comment_html = sanitize_html(comment_html)
         comment_text = html_to_text(comment_html)
         with self.transaction():
-            path, _title, body = self._require_editable_node(node_id)
+            path, title, body = self._require_editable_node(node_id)
+            body = anchor_text(title, body)
             self._require_author(author_id)
             _check_span(start, end, body, path)
             exact, prefix, suffix = quote_context(body, start, end)
@@ -68,12 +72,13 @@ class HighlightsMixin(StoreBase):
         return Highlight(hid, node_id, *values, created_at, stamp)
 
     def find_quote(self, node_id: str, quote: str) -> tuple[int, int]:
-        """Where ``quote`` is in the node's body, as (start, end) code points.
+        """Where ``quote`` is in the node's body (its title if it has none), as (start, end) code points.
 
         The exact text first; then ignoring letter case and differences in white space
         (a quote copied from a PDF gains line breaks the body does not have).
         """
         path, title, body = self._require_node(node_id)
+        body = anchor_text(title, body)
         wanted = unicodedata.normalize("NFC", quote)
         if not wanted.strip():
             raise ValueError("the quote to highlight is empty")

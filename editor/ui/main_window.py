@@ -326,7 +326,7 @@ class MainWindow(QMainWindow):
         # A chapter reads on through its sections; an outline with one giant chapter is cut
         # short so moving to it stays instant.
         nodes = [node, *descendants[:MAX_READ_ON]]
-        highlights = {n.id: self.session.highlights(n.id) for n in nodes if n.body}
+        highlights = {n.id: self.session.highlights(n.id) for n in nodes if n.anchor_text}
         crumb = self.breadcrumb(node_id)
         self.reading_pane.show_nodes(nodes, highlights, crumb, more=max(0, len(descendants) - MAX_READ_ON))
         self.inspector.show_annotations(self._annotations(node, crumb), select_highlight=select_highlight)

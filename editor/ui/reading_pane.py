@@ -20,9 +20,13 @@ from editor.ui.i18n import translate
 
 @dataclass
 class _BodySpan:
+    """The text a node's highlights are in: its body, or the title of a node without one."""
+
     node: Node
-    start: int  # document position (UTF-16) where the body begins
-    length: int  # UTF-16 length of the body
+    start: int  # document position (UTF-16) where the text begins
+    length: int  # UTF-16 length of the text
+    text: str  # node.anchor_text
+    fmt: QTextCharFormat  # how the text looks without highlights
 
 
 @dataclass
@@ -120,14 +124,21 @@ class ReadingPane(QTextBrowser):
                 if not first:
                     cursor.insertBlock()
                 cursor.setBlockFormat(self._block_format(0 if first else (20 if depth <= 1 else 12), 6))
-                cursor.insertText(display_label(node), heading_fmt)
+                label = display_label(node)
+                cursor.insertText(label, heading_fmt)
                 first = False
+                if not node.body and node.title and label.endswith(node.title):
+                    # Without a body the title is what can be highlighted (Node.anchor_text).
+                    start = cursor.position() - utf16_length(node.title)
+                    self._bodies.append(_BodySpan(node, start, utf16_length(node.title), node.title, heading_fmt))
+                    self._apply_highlights(node.id, highlights.get(node.id, []))
                 if node.body:
                     cursor.insertBlock()
                     cursor.setBlockFormat(self._block_format(0, 0, line_height=160))
                     start = cursor.position()
-                    cursor.insertText(node.body, self._body_format(base_size))
-                    self._bodies.append(_BodySpan(node, start, utf16_length(node.body)))
+                    body_fmt = self._body_format(base_size)
+                    cursor.insertText(node.body, body_fmt)
+                    self._bodies.append(_BodySpan(node, start, utf16_length(node.body), node.body, body_fmt))
                     self._apply_highlights(node.id, highlights.get(node.id, []))
                 elif not self._has_children(nodes, node):
                     # Chapters and sections often have no text of their own; a point without text
@@ -175,19 +186,17 @@ class ReadingPane(QTextBrowser):
         span = self._body(node_id)
         if span is None or not span.length:
             return
-        base_font = self.font()
-        base_size = base_font.pointSizeF() if base_font.pointSizeF() > 0 else 10.0
         cursor = QTextCursor(self.document())
         cursor.setPosition(span.start)
         cursor.setPosition(span.start + span.length, QTextCursor.MoveMode.KeepAnchor)
-        cursor.setCharFormat(self._body_format(base_size))
+        cursor.setCharFormat(span.fmt)
         self._apply_highlights(node_id, highlights)
 
     def _apply_highlights(self, node_id: str, highlights: list[Highlight]) -> None:
         span = self._body(node_id)
         if span is None:
             return
-        body = span.node.body
+        body = span.text
         spans: list[_HighlightSpan] = []
         for highlight in highlights:
             start = span.start + utf16_offset(body, highlight.start)
@@ -251,19 +260,19 @@ class ReadingPane(QTextBrowser):
         return None
 
     def select_body_text(self, node_id: str, start: int, end: int) -> None:
-        """Select code points ``start:end`` of a node's body, as a mouse drag would."""
+        """Select code points ``start:end`` of a node's body (title if it has none), as a mouse drag would."""
         span = self._body(node_id)
         if span is None:
             return
         cursor = QTextCursor(self.document())
-        cursor.setPosition(span.start + utf16_offset(span.node.body, start))
-        cursor.setPosition(span.start + utf16_offset(span.node.body, end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(span.start + utf16_offset(span.text, start))
+        cursor.setPosition(span.start + utf16_offset(span.text, end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
 
     def selection_span(self) -> tuple[str, int, int] | None:
-        """(node id, start, end) in code points of the selection inside one body, else None.
+        """(node id, start, end) in code points of the selection inside one body (or bodyless title), else None.
 
-        A selection that strays into a heading is trimmed to the body it mostly covers.
+        A selection that strays into a heading is trimmed to the text it mostly covers.
         """
         cursor = self.textCursor()
         if not cursor.hasSelection():
@@ -277,7 +286,7 @@ class ReadingPane(QTextBrowser):
         if best is None:
             return None
         span = best[1]
-        body = span.node.body
+        body = span.text
         start = codepoint_offset(body, max(sel_start, span.start) - span.start)
         end = codepoint_offset(body, min(sel_end, span.start + span.length) - span.start)
         if end <= start:

@@ -216,6 +216,10 @@ class ChapterBuilder:
             number = label[:len(label) - len(node.title)] if label.endswith(node.title) else ""
             cursor.insertText(number, char_format)
             self._body(cursor, entry, chapter, bold=repeated)
+        elif entry.highlights and not node.body and not entry.context_only and label.endswith(node.title):
+            # A node without body has its highlights in its title (anchor_text).
+            cursor.insertText(label[:len(label) - len(node.title)], char_format)
+            self._marked(cursor, node.title, entry, chapter, 0, char_format, char_format)
         else:
             cursor.insertText(label, char_format)
         if entry.context_only:
@@ -241,6 +245,12 @@ class ChapterBuilder:
             cursor.insertText(body[:bold], styles.run_in)
             cursor.insertText(body[bold:], styles.body)
             return
+        self._marked(cursor, body, entry, chapter, bold, styles.run_in, styles.body)
+
+    @staticmethod
+    def _marked(cursor: QTextCursor, body: str, entry: NodeEntry, chapter: ChapterDocument, bold: int,
+                bold_format: QTextCharFormat, text_format: QTextCharFormat) -> None:
+        """Insert ``body`` (the first ``bold`` characters in ``bold_format``), noting where its highlights are."""
         starts: dict[int, list[HighlightMark]] = {}
         ends: dict[int, list[HighlightMark]] = {}
         for number, item in enumerate(entry.highlights, 1):
@@ -255,7 +265,7 @@ class ChapterBuilder:
         offset = 0
         for boundary in sorted(set(starts) | set(ends) | {len(body), bold}):
             if boundary > offset:
-                cursor.insertText(body[offset:boundary], styles.run_in if boundary <= bold else styles.body)
+                cursor.insertText(body[offset:boundary], bold_format if boundary <= bold else text_format)
                 offset = boundary
             for mark in ends.get(boundary, ()):
                 # The marker (①) is drawn in the margin beside the passage's last line, not in the text.

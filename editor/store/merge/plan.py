@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from editor.core.anchoring import quote_context
+from editor.core.anchoring import anchor_text, quote_context
 from editor.store.merge import values as check
 from editor.store.ids import name_key, note_id, tag_id
 from editor.store.merge.reports import rebuild_report
@@ -49,7 +49,7 @@ class Planner:
         self.plan = MergePlan(theirs.label)
         self.latest: datetime = check.latest_acceptable()
         self.authors: set[str] = set()
-        self.node_text: dict[str, tuple[str, str]] = {}  # node id -> (path, body)
+        self.node_text: dict[str, tuple[str, str]] = {}  # node id -> (path, text highlights quote)
         self.dimension_map: dict[str, str] = {}
         self.scales: dict[str, tuple[int, int]] = {}
         self.tag_map: dict[str, str] = {}
@@ -139,8 +139,8 @@ class Planner:
     def plan_reports(self) -> None:
         """Reports only they have: rebuilt, proven against their ids, imported; known node texts collected."""
         ours = {rid for (rid,) in self.conn.execute("SELECT id FROM reports")}
-        for node_id, path, body in self.conn.execute("SELECT id, path, body FROM nodes"):
-            self.node_text[node_id] = (path, body)
+        for node_id, path, title, body in self.conn.execute("SELECT id, path, title, body FROM nodes"):
+            self.node_text[node_id] = (path, anchor_text(title, body))
         nodes_by_report: dict[str, list[Row]] = {}
         for raw in self.theirs.tables["nodes"]:
             row = _record(raw, "nodes")

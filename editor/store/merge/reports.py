@@ -12,6 +12,7 @@ import json
 import unicodedata
 from dataclasses import dataclass
 
+from editor.core.anchoring import anchor_text
 from editor.core.report import ParsedNode, ParsedReport, node_id, report_id
 
 from editor.store.merge import values as check
@@ -92,5 +93,6 @@ def rebuild_report(report: Row, node_rows: list[Row]) -> RebuiltReport:
         if node_id(rid, path, unicodedata.normalize("NFC", node["title"])) != node["id"] or path in paths:
             raise check.Invalid(f"report {title!r} has a node ({node['path']}) that does not match its id")
         paths.add(path)
-    node_text = {node["id"]: (node["path"], unicodedata.normalize("NFC", node["body"])) for node in nodes}
+    node_text = {node["id"]: (node["path"], unicodedata.normalize("NFC", anchor_text(node["title"], node["body"])))
+                 for node in nodes}
     return RebuiltReport(parsed, node_text)
