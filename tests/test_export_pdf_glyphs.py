@@ -118,3 +118,22 @@ def test_the_window_shows_that_warning_in_the_status_bar(qtbot, tmp_path):
         qtbot.waitUntil(lambda: not exporter.is_running())
     message = window.statusBar().currentMessage()
     assert message.startswith("Exported") and "U+13000" in message
+
+
+def test_emoji_painted_outside_the_text_title_page_header_chips_copy_back_as_text(tmp_path):
+    out = tmp_path / "titled.pdf"
+    with Store.open(tmp_path / "t.sqlite") as store:
+        info, _ = store.add_report(ParsedReport("支付🚀趨勢📈", [
+            ParsedNode("1", "一", 1, "市場🚀", "", [ParsedNode("1.1", "1.1", 2, "增長", "移動支付快速增長。")]),
+        ], source="trends.txt"))
+        alice = store.ensure_author("Alice😀")
+        store.add_node_tag(store.find_node(info.id, "1.1").id, "火箭🚀", alice.id)
+        export_pdf(store, out, info.id, ExportOptions())
+    pages = [subprocess.run(["pdftotext", "-enc", "UTF-8", "-f", str(n), "-l", str(n), str(out), "-"],
+                            capture_output=True, text=True, check=True).stdout for n in (1, 2)]
+    # The title page (title, analyst, tag legend) and a chapter page (running header, chip) are painted directly.
+    assert all(word in pages[0] for word in ("支付🚀趨勢📈", "Alice😀", "火箭🚀")), pages[0]
+    assert pages[1].count("支付🚀趨勢📈") == 1 and "火箭🚀" in pages[1], pages[1]
+    for page in PdfReader(out).pages:
+        xobjects = page["/Resources"].get("/XObject", {})
+        assert not [name for name, ref in xobjects.items() if ref.get_object().get("/Subtype") == "/Image"]

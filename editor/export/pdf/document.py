@@ -191,7 +191,7 @@ def _lay_out_chapters(export: ExportDocument, builder: ChapterBuilder, tracker: 
 
 def _printed_text(export: ExportDocument) -> str:
     """The text the PDF will show, for choosing a font that covers it."""
-    parts = [export.report.title]
+    parts = [export.report.title, *(author.name for author in export.authors.values())]
     for entry in export.nodes:
         parts.append(entry.node.title)
         parts.append(entry.node.body)

@@ -147,7 +147,7 @@ class ChapterBuilder:
         doc.setDocumentMargin(0)
         doc.setDefaultFont(styles.fonts.font(BODY_SIZE))
         doc.setIndentWidth(styles.geometry.css(13))
-        renderer = ChipRenderer(self._chip_font, self.device, doc)
+        renderer = ChipRenderer(self._chip_font, self.device, styles.fonts, doc)
         # The layout exists, on the PDF writer, before the text goes in; the edit block below
         # makes it lay the chapter out once at the end rather than after every insertion.
         layout = doc.documentLayout()

@@ -2,8 +2,8 @@
 
 A chip is a custom text object (``QTextObjectInterface``): the layout asks it for its
 size and it paints a rounded rectangle in the tag's colour with the name on top. The
-name is drawn with ``QPainter.drawText``, so in the PDF it is text like any other:
-searchable and copyable, not a picture.
+name is drawn as text (``draw_text``, emoji in their outline font), so in the PDF it is
+text like any other: searchable and copyable, not a picture.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from PySide6.QtGui import (
     QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPyTextObject, QTextCharFormat, QTextFormat,
 )
 
+from editor.export.pdf.fallback_text import draw_text
+from editor.export.pdf.fonts import PdfFonts
 from editor.export.pdf.style import text_on
 
 CHIP_TYPE = QTextFormat.ObjectTypes.UserObject.value + 1
@@ -24,9 +26,11 @@ OBJECT_CHARACTER = "\ufffc"
 class ChipRenderer(QPyTextObject):
     """Sizes and paints tag chips for one document laid out on one paint device."""
 
-    def __init__(self, font: QFont, device, parent=None) -> None:
+    def __init__(self, font: QFont, device, fonts: PdfFonts, parent=None) -> None:
         super().__init__(parent)
         self._font = font
+        self._device = device
+        self._fonts = fonts
         self._metrics = QFontMetricsF(font, device)
         self._pad_x = self._metrics.height() * 0.42
         self._pad_y = self._metrics.height() * 0.08
@@ -66,5 +70,5 @@ class ChipRenderer(QPyTextObject):
         painter.drawRoundedRect(rect, radius, radius)
         painter.setPen(QPen(text_on(colour)))
         painter.setFont(self._font)
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), name)
+        draw_text(painter, self._fonts, self._device, QRectF(rect), int(Qt.AlignmentFlag.AlignCenter), name)
         painter.restore()

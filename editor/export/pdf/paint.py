@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 
 from editor.export.collect import ExportDocument
 from editor.export.options import ExportError
+from editor.export.pdf.fallback_text import draw_text
 from editor.export.pdf.fonts import PdfFonts
 from editor.export.pdf.layout import ChapterDocument
 from editor.export.pdf.marks import MarginMarker, place_markers
@@ -115,8 +116,9 @@ class PagePainter:
 
     def _text(self, *args) -> None:
         """``painter.drawText(*args)``, remembering the characters (for the PDF's ToUnicode repair)."""
-        self.characters.update(args[-1])
-        self.painter.drawText(*args)
+        text = args[-1]
+        self.characters.update(text)
+        draw_text(self.painter, self.fonts, self.writer, args[0], int(args[1]) if len(args) == 3 else 0, text)
 
     def new_page(self, running_title: str) -> int:
         """Start a page with the running header and footer; returns its 1-based number."""
