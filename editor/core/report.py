@@ -23,6 +23,7 @@ class ParsedNode:
     title: str
     body: str = ""
     children: list[ParsedNode] = field(default_factory=list)
+    page: int | None = None  # 1-based page of the original where the node starts, for paged formats
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""Report files to ParsedReport: decoding, clean-up, outline and body alignment. No database, no Qt."""
+"""Report files (text, PDF, Word, Markdown, HTML) to ParsedReport. No database, no Qt."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 from editor.core.errors import ReportError
 from editor.core.report import ParsedReport
-from editor.importing.parser import parse_report
+from editor.importing.dispatch import detect_format, parse_report
 
-__all__ = ["MAX_REPORT_BYTES", "parse_report", "read_report"]
+__all__ = ["MAX_REPORT_BYTES", "detect_format", "parse_report", "read_report"]
 
 # Far above any real report (the 500-chapter benchmark is about 1.3 MB); a file larger
 # than this is refused before it is read into memory.

@@ -88,9 +88,14 @@ class _Cleaner:
 
 
 def parse_report(data: bytes, source: str = "") -> ParsedReport:
-    """Turn a report file's bytes into a ParsedReport; raise ReportError (one line) if it holds none."""
+    """Turn a plain-text report file's bytes into a ParsedReport; raise ReportError (one line) if it holds none."""
     decoded = decode_bytes(data, source)
-    text = _normalise_newlines(decoded.text)
+    return parse_text(_normalise_newlines(decoded.text), source, decoded.warnings)
+
+
+def parse_text(text: str, source: str = "", decode_warnings: list[str] | None = None) -> ParsedReport:
+    """The report in decoded text (newlines normalised): outline lines, then a body that follows them."""
+    text = _normalise_newlines(text)
     if not text.strip():
         raise ReportError(f"{_where(source)}the file holds only blank lines")
     html_page = looks_like_html(text)
@@ -114,7 +119,7 @@ def parse_report(data: bytes, source: str = "") -> ParsedReport:
     alignment = align_bodies(outline.ordered, body.text)
     cleaner.place_body_removals(body, outline.ordered, alignment)
 
-    warnings = list(decoded.warnings)
+    warnings = list(decode_warnings or [])
     warnings += outline.warnings
     warnings += cleaner.warnings()
     warnings += alignment_warnings(outline.ordered, alignment, body.text)

@@ -1,0 +1,220 @@
+"""Word files (DOCX, through python-docx): heading styles and outline levels, Word's own numbering, tables."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from editor.core.errors import ReportError
+from editor.core.report import ParsedReport
+from editor.importing.numerals import format_chinese_numeral
+from editor.importing.structure import Block, build_report
+
+_HEADING_STYLE = re.compile(r"^heading\s*([1-9])$", re.I)
+_TITLE_STYLES = {"title"}
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _val(element, name: str) -> str | None:
+    child = element.find(f"{_W}{name}") if element is not None else None
+    return child.get(f"{_W}val") if child is not None else None
+
+
+def _roman(value: int) -> str:
+    out = ""
+    for number, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                            (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while value >= number:
+            out += letters
+            value -= number
+    return out
+
+
+def _letters(value: int) -> str:
+    # Word repeats the letter past Z: a … z, aa … zz.
+    return chr(ord("A") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+
+
+_HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
+
+
+def format_number(value: int, fmt: str) -> str:
+    """A counter in one of Word's number formats (numFmt)."""
+    if fmt in ("upperRoman", "lowerRoman"):
+        text = _roman(value)
+        return text if fmt == "upperRoman" else text.lower()
+    if fmt in ("upperLetter", "lowerLetter"):
+        text = _letters(value)
+        return text if fmt == "upperLetter" else text.lower()
+    if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting", "taiwaneseCountingThousand",
+               "ideographDigital", "japaneseCounting"):
+        return format_chinese_numeral(value)
+    if fmt == "ideographTraditional":
+        return _HEAVENLY_STEMS[(value - 1) % 10]
+    if fmt == "decimalZero":
+        return f"{value:02d}"
+    if fmt == "none":
+        return ""
+    return str(value)
+
+
+class Numbering:
+    """Word's automatic numbering (numbering.xml) worked out paragraph by paragraph, as Word shows it."""
+
+    def __init__(self, root) -> None:
+        self.levels: dict[str, dict[int, tuple[int, str, str, bool]]] = {}  # abstract id -> lvl -> spec
+        self.abstract_of: dict[str, str] = {}
+        self.overrides: dict[str, dict[int, int]] = {}
+        self.counters: dict[str, list[int]] = {}
+        self.started: set[str] = set()
+        if root is None:
+            return
+        for abstract in root.iterfind(f"{_W}abstractNum"):
+            levels = {}
+            for lvl in abstract.iterfind(f"{_W}lvl"):
+                index = int(lvl.get(f"{_W}ilvl", "0"))
+                start = int(_val(lvl, "start") or 1)
+                levels[index] = (start, _val(lvl, "numFmt") or "decimal", _val(lvl, "lvlText") or "",
+                                 lvl.find(f"{_W}isLgl") is not None)
+            self.levels[abstract.get(f"{_W}abstractNumId", "")] = levels
+        for num in root.iterfind(f"{_W}num"):
+            num_id = num.get(f"{_W}numId", "")
+            self.abstract_of[num_id] = _val(num, "abstractNumId") or ""
+            for override in num.iterfind(f"{_W}lvlOverride"):
+                start = _val(override, "startOverride")
+                if start is not None:
+                    self.overrides.setdefault(num_id, {})[int(override.get(f"{_W}ilvl", "0"))] = int(start)
+
+    def label(self, num_id: str, ilvl: int) -> str:
+        """The number Word prints for the next paragraph of list ``num_id`` at level ``ilvl``."""
+        abstract = self.abstract_of.get(num_id)
+        levels = self.levels.get(abstract or "")
+        if not levels or num_id == "0" or ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(abstract, [levels[i][0] - 1 if i in levels else 0 for i in range(9)])
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for level, start in self.overrides.get(num_id, {}).items():
+                counters[level] = start - 1
+        counters[ilvl] += 1
+        for deeper in range(ilvl + 1, 9):
+            counters[deeper] = levels[deeper][0] - 1 if deeper in levels else 0
+        start, fmt, text, legal = levels[ilvl]
+        if fmt == "bullet":
+            return "•"
+
+        def number(match: re.Match[str]) -> str:
+            level = int(match.group(1)) - 1
+            spec = levels.get(level, (1, "decimal", "", False))
+            return format_number(max(counters[level], 1), "decimal" if legal else spec[1])
+
+        return re.sub(r"%([1-9])", number, text)
+
+
+def _styles_chain(style):
+    while style is not None:
+        yield style
+        style = style.base_style
+
+
+def _heading_level(paragraph) -> tuple[int, bool]:
+    """(outline level 1–9 or 0 for body text, whether the paragraph is the document's title)."""
+    p_pr = paragraph._p.pPr
+    direct = _val(p_pr, "outlineLvl") if p_pr is not None else None
+    if direct is not None and direct.isdigit() and int(direct) < 9:
+        return int(direct) + 1, False
+    for style in _styles_chain(paragraph.style):
+        name = (style.name or "").strip()
+        if name.lower() in _TITLE_STYLES:
+            return 0, True
+        match = _HEADING_STYLE.match(name)
+        if match:
+            return int(match.group(1)), False
+        level = _val(style.element.pPr, "outlineLvl") if style.element.pPr is not None else None
+        if level is not None and level.isdigit() and int(level) < 9:
+            return int(level) + 1, False
+    return 0, False
+
+
+def _num_pr(paragraph) -> tuple[str, int] | None:
+    """The (numId, ilvl) a paragraph is numbered by, directly or through its style."""
+    p_pr = paragraph._p.pPr
+    num_pr = p_pr.find(f"{_W}numPr") if p_pr is not None else None
+    ilvl: int | None = None
+    if num_pr is not None:
+        num_id = _val(num_pr, "numId")
+        level = _val(num_pr, "ilvl")
+        ilvl = int(level) if level is not None else None
+        if num_id is not None:
+            return num_id, ilvl or 0
+    for style in _styles_chain(paragraph.style):
+        s_pr = style.element.pPr
+        num_pr = s_pr.find(f"{_W}numPr") if s_pr is not None else None
+        if num_pr is not None and _val(num_pr, "numId") is not None:
+            level = _val(num_pr, "ilvl")
+            return _val(num_pr, "numId") or "0", ilvl if ilvl is not None else int(level or 0)
+    return None
+
+
+def docx_blocks(data: bytes, source: str = "") -> tuple[list[Block], str]:
+    """(headings and text blocks of a Word file in order, the title from its Title style or properties)."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    where = f"{source}: " if source else ""
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise ReportError(f"{where}the Word file is damaged and cannot be read ({error})") from None
+    except Exception as error:  # python-docx raises its own and lxml's errors for broken parts
+        raise ReportError(f"{where}the Word file is damaged and cannot be read "
+                          f"({type(error).__name__}: {error})") from None
+    try:
+        numbering_root = document.part.numbering_part.element
+    except (KeyError, NotImplementedError, AttributeError):
+        numbering_root = None
+    numbering = Numbering(numbering_root)
+    blocks: list[Block] = []
+    title = ""
+    for child in document.element.body.iterchildren():
+        if child.tag == f"{_W}p":
+            paragraph = Paragraph(child, document)
+            text = paragraph.text
+            level, is_title = _heading_level(paragraph)
+            numbered = _num_pr(paragraph)
+            if not text.strip():
+                continue
+            if is_title and not title:
+                title = text.strip()
+                continue
+            label = numbering.label(*numbered) if numbered else ""
+            if label and label != "•":
+                text = f"{label} {text.strip()}" if level else f"{label} {text}"
+            elif label:
+                text = f"• {text}"
+            blocks.append(Block(text, level))
+        elif child.tag == f"{_W}tbl":
+            for row in Table(child, document).rows:
+                cells: list[str] = []
+                for cell in row.cells:
+                    value = " ".join(cell.text.split())
+                    if not cells or cells[-1] != value:  # a merged cell is returned once per grid column
+                        cells.append(value)
+                blocks.append(Block("\t".join(cells)))
+    if not title:
+        title = (document.core_properties.title or "").strip()
+    return blocks, title
+
+
+def parse_docx(data: bytes, source: str = "", warnings: list[str] | None = None) -> ParsedReport | None:
+    """The report in a Word file, or None when it has no heading (then its text is read as plain text)."""
+    blocks, title = docx_blocks(data, source)
+    return build_report(blocks, title=title, source=source, warnings=warnings)
+
+
+def docx_text(data: bytes, source: str = "") -> str:
+    """The Word file's paragraphs as plain lines, for reading one without headings by the text rules."""
+    blocks, title = docx_blocks(data, source)
+    return "\n".join(([title] if title else []) + [b.text for b in blocks])

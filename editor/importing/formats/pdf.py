@@ -1,0 +1,374 @@
+"""PDF files (pypdfium2): bookmarks with the text between their destinations, or headings found in the text.
+
+Each page's text comes as lines with their position, font size and weight. Running headers,
+footers and page numbers are dropped; wrapped lines are joined into paragraphs (CJK without a
+space, Latin with one, hyphenated ends closed up). With bookmarks, each node's text runs from its
+destination to the next one's, by position on the page; without, headings are the lines set larger
+or bolder than the body, or standing alone with a chapter or section number.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import statistics
+from dataclasses import dataclass
+
+from editor.core.errors import ReportError
+from editor.core.report import ParsedReport
+from editor.importing.structure import Block, build_report, join_lines, split_label
+
+_EDGE = 0.1  # share of the page height at the top and bottom where running heads and footers sit
+_REPEATED = 0.5  # a line at the edge on at least this share of pages is a running head or footer
+_PAGE_NUMBER = re.compile(
+    r"^[-–—\s]*(?:(?:page|p\.|seite)\s*)?(?:\d{1,4}|[ivxlc]{1,7})(?:\s*(?:/|of|von)\s*\d{1,4})?[-–—\s]*$"
+    r"|^第\s*\d{1,4}\s*[页頁](?:\s*[,，/]?\s*共\s*\d{1,4}\s*[页頁])?$|^\d{1,4}\s*/\s*\d{1,4}$", re.I)
+_SENTENCE_END = tuple("。！？!?.:：;；」』”)）")
+_MAX_HEADING_CHARS = 120
+_CJK_CHARS = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK_SPACE = re.compile(rf"(?<=[{_CJK_CHARS}]) (?=[{_CJK_CHARS}])")
+
+
+@dataclass
+class Line:
+    """One printed line: where it is, how it is set, and its text."""
+
+    page: int  # 0-based
+    top: float
+    bottom: float
+    left: float
+    right: float
+    size: float
+    bold: bool
+    text: str
+
+
+def _where(source: str) -> str:
+    return f"{source}: " if source else ""
+
+
+def open_pdf(data: bytes, source: str = ""):
+    """The document, or a one-line ReportError for a locked or damaged file."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:
+        code = raw.FPDF_GetLastError()
+        if code == raw.FPDF_ERR_PASSWORD:
+            raise ReportError(f"{_where(source)}the PDF is password-protected; open it in a PDF reader, "
+                              f"save a copy without the password and import that") from None
+        if code == raw.FPDF_ERR_SECURITY:
+            raise ReportError(f"{_where(source)}the PDF uses an encryption this program cannot read") from None
+        raise ReportError(f"{_where(source)}the PDF is damaged and cannot be read "
+                          f"(not a complete PDF file)") from None
+
+
+def _font_of(textpage, raw, index: int) -> tuple[float, bool]:
+    """Font size and boldness of the character at ``index``."""
+    size = raw.FPDFText_GetFontSize(textpage, index)
+    if raw.FPDFText_GetFontWeight(textpage, index) >= 600:
+        return float(size), True
+    buffer = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    raw.FPDFText_GetFontInfo(textpage, index, buffer, 128, ctypes.byref(flags))
+    name = buffer.value.decode("latin-1", "replace")
+    return float(size), bool(re.search(r"bold|heavy|black|semibold|demi|[-,]b$|-?w[6-9]$", name, re.I))
+
+
+@dataclass
+class _Run:
+    """Characters gathered into one line, each with its left edge, before they are put in order."""
+
+    top: float
+    bottom: float
+    first: int  # index of the line's first character, for its font
+    chars: list[tuple[float, float, str]]  # (left, right, character)
+
+
+def _page_runs(textpage, raw) -> list[_Run]:
+    """The page's characters grouped into lines by position; a character drawn late joins its line."""
+    count = raw.FPDFText_CountChars(textpage)
+    # Loose boxes span the font's ascent and descent: a low comma shares its line's middle.
+    box = raw.FS_RECTF()
+    box_ref = ctypes.byref(box)
+    char_box, unicode_of = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetUnicode
+    runs: list[_Run] = []
+    current: _Run | None = None
+    high = 0
+    for index in range(count):
+        code = unicode_of(textpage, index)
+        if code in (10, 13, 0xFFFE, 2):
+            continue
+        if 0xD800 <= code < 0xDC00:
+            high = code
+            continue
+        if 0xDC00 <= code < 0xE000 and high:
+            code = 0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00)
+            high = 0
+        char = chr(code)
+        if char.isspace():
+            if current is not None and current.chars:
+                edge = current.chars[-1][1]
+                current.chars.append((edge, edge, " "))
+            continue
+        char_box(textpage, index, box_ref)
+        top, bottom = box.top, box.bottom
+        middle = (top + bottom) / 2
+        if current is None or not (current.bottom - 1 <= middle <= current.top + 1):
+            current = next((run for run in runs[-4:] if run.bottom - 1 <= middle <= run.top + 1), None)
+            if current is None:
+                current = _Run(top, bottom, index, [])
+                runs.append(current)
+        current.top, current.bottom = max(current.top, top), min(current.bottom, bottom)
+        current.chars.append((box.left, box.right, char))
+    return runs
+
+
+def page_lines(pdf, index: int) -> tuple[list[Line], float]:
+    """A page's lines, top to bottom, and the page's height."""
+    import pypdfium2.raw as raw
+
+    page = pdf[index]
+    height = page.get_height()
+    textpage = page.get_textpage()
+    lines: list[Line] = []
+    for run in _page_runs(textpage, raw):
+        chars = sorted(run.chars, key=lambda c: c[0])  # stable: spaces stay after the character before them
+        size, bold = _font_of(textpage.raw, raw, run.first)
+        text = ""
+        previous_right: float | None = None
+        for char_left, char_right, char in chars:
+            if char == " ":
+                text += "" if text.endswith(" ") else " "
+                continue
+            if previous_right is not None and char_left - previous_right > size * 0.3 and not text.endswith(" "):
+                text += " "  # a gap the producer drew instead of a space
+            text += char
+            previous_right = char_right
+        # Spaces between two CJK characters are gaps in the typesetting, not in the text.
+        text = _CJK_SPACE.sub("", " ".join(text.split()))
+        if text:
+            lines.append(Line(index, run.top, run.bottom, chars[0][0], previous_right or chars[-1][1],
+                              size, bold, text))
+    textpage.close()
+    page.close()
+    return lines, height
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split())).lower()
+
+
+def drop_page_furniture(pages: list[tuple[list[Line], float]]) -> tuple[list[Line], int, int]:
+    """All lines without running heads, footers and page numbers; (lines, furniture lines, page numbers)."""
+    edge_counts: dict[str, int] = {}
+    for lines, height in pages:
+        seen: set[str] = set()
+        for line in lines:
+            if line.top >= height * (1 - _EDGE) or line.bottom <= height * _EDGE:
+                seen.add(_shape(line.text))
+        for shape in seen:
+            edge_counts[shape] = edge_counts.get(shape, 0) + 1
+    threshold = max(2, _REPEATED * len(pages))
+    repeated = {shape for shape, count in edge_counts.items() if count >= threshold}
+    kept: list[Line] = []
+    furniture = numbers = 0
+    for lines, height in pages:
+        for line in lines:
+            at_edge = line.top >= height * (1 - _EDGE) or line.bottom <= height * _EDGE
+            if at_edge and _PAGE_NUMBER.match(line.text):
+                numbers += 1
+            elif at_edge and len(pages) > 2 and _shape(line.text) in repeated:
+                furniture += 1
+            else:
+                kept.append(line)
+    return kept, furniture, numbers
+
+
+@dataclass
+class Mark:
+    """A bookmark: its depth, title and where its destination points."""
+
+    level: int
+    title: str
+    page: int  # 0-based
+    top: float | None  # None: the top of the page
+
+
+def bookmarks(pdf) -> list[Mark]:
+    """The document's bookmarks in order, with their destinations (explicit, named or through a GoTo)."""
+    import pypdfium2.raw as raw
+
+    marks: list[Mark] = []
+    for bookmark in pdf.get_toc():
+        dest = raw.FPDFBookmark_GetDest(pdf, bookmark)
+        if not dest:
+            action = raw.FPDFBookmark_GetAction(bookmark)
+            if action and raw.FPDFAction_GetType(action) == raw.PDFACTION_GOTO:
+                dest = raw.FPDFAction_GetDest(pdf, action)
+        if not dest:
+            continue
+        page = raw.FPDFDest_GetDestPageIndex(pdf, dest)
+        if page < 0:
+            continue
+        has_x, has_y, has_zoom = ctypes.c_int(), ctypes.c_int(), ctypes.c_int()
+        x, y, zoom = ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+        top: float | None = None
+        if raw.FPDFDest_GetLocationInPage(dest, has_x, has_y, has_zoom, x, y, zoom) and has_y.value:
+            top = y.value
+        else:
+            count = ctypes.c_ulong()
+            pos = (ctypes.c_float * 4)()
+            mode = raw.FPDFDest_GetView(dest, count, pos)
+            if mode in (raw.PDFDEST_VIEW_FITH, raw.PDFDEST_VIEW_FITBH) and count.value >= 1:
+                top = pos[0]
+            elif mode == raw.PDFDEST_VIEW_FITR and count.value >= 4:
+                top = pos[3]
+        title = " ".join(bookmark.get_title().split())
+        if title:
+            marks.append(Mark(bookmark.level + 1, title, page, top))
+    return marks
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"[\s\u3000]+", "", text)
+
+
+class _Paragraphs:
+    """Joins lines into paragraphs by their spacing, indentation and where the previous line ended."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        sizes = [round(line.size, 1) for line in lines for _ in range(min(len(line.text), 200))]
+        self.body_size = statistics.mode(sizes) if sizes else 10.0
+        body = [line for line in lines if abs(line.size - self.body_size) < 0.6] or lines
+        self.left = statistics.median(line.left for line in body) if body else 0.0
+        self.right = max((line.right for line in body), default=0.0)
+        gaps = [a.bottom - b.bottom for a, b in zip(body, body[1:]) if a.page == b.page and a.bottom > b.bottom]
+        self.leading = statistics.median(gaps) if gaps else self.body_size * 1.4
+
+    def starts_paragraph(self, previous: Line | None, line: Line) -> bool:
+        if previous is None or previous.page != line.page and previous.text.endswith(_SENTENCE_END) \
+                and previous.right < self.right - 2 * self.body_size:
+            return True
+        if previous.page == line.page and previous.bottom - line.bottom > self.leading * 1.45:
+            return True
+        if line.left > self.left + self.body_size * 0.8 and line.left > previous.left + 1:
+            return True  # a first-line indent
+        if abs(line.size - previous.size) > 0.6 or line.bold != previous.bold:
+            return True
+        return previous.right < self.right - 2.5 * self.body_size and previous.text.endswith(_SENTENCE_END)
+
+    def blocks(self, lines: list[Line]) -> list[tuple[str, Line, int]]:
+        """(paragraph text, its first line, its number of lines) in order."""
+        out: list[tuple[str, Line, int]] = []
+        previous: Line | None = None
+        for line in lines:
+            if self.starts_paragraph(previous, line):
+                out.append((line.text, line, 1))
+            else:
+                text, first, count = out[-1]
+                out[-1] = (join_lines(text, line.text), first, count + 1)
+            previous = line
+        return out
+
+
+def _with_bookmarks(lines: list[Line], marks: list[Mark], heights: list[float]) -> list[Block]:
+    """Each bookmark a heading; the lines from its destination to the next one's its text."""
+    tolerance = 3.0
+    # Lines are in reading order; a line belongs to the last mark whose destination is above or at it.
+    order = sorted(range(len(marks)), key=lambda i: i)
+    starts = [(m.page, -(m.top + tolerance) if m.top is not None else -heights[m.page] - 1) for m in marks]
+    groups: list[list[Line]] = [[] for _ in marks]
+    preamble: list[Line] = []
+    current = -1
+    for line in lines:
+        key = (line.page, -line.top)
+        while current + 1 < len(order) and starts[current + 1] <= key:
+            current += 1
+        (groups[current] if current >= 0 else preamble).append(line)
+    paragraphs = _Paragraphs(lines)
+    blocks: list[Block] = [Block(text) for text, _, _ in paragraphs.blocks(preamble)]
+    for mark, group in zip(marks, groups):
+        # The heading as printed at the destination: drop the lines that spell the bookmark's title.
+        wanted = _squeeze(mark.title)
+        label = split_label(mark.title)
+        bare = _squeeze(label.title) if label else wanted
+        taken = ""
+        skip = 0
+        for line in group[:6]:
+            candidate = taken + _squeeze(line.text)
+            if wanted.startswith(candidate) or bare.startswith(candidate) or candidate.endswith(bare):
+                taken, skip = candidate, skip + 1
+                if candidate in (wanted, bare) or candidate.endswith(bare):
+                    break
+            else:
+                break
+        if taken not in (wanted, bare) and not taken.endswith(bare):
+            skip = 0
+        blocks.append(Block(mark.title, mark.level, mark.page + 1))
+        blocks += [Block(text, 0, first.page + 1) for text, first, _ in paragraphs.blocks(group[skip:])]
+    return blocks
+
+
+def _found_headings(lines: list[Line]) -> tuple[list[Block], str]:
+    """Headings from the text itself: larger or bolder than the body, or numbered and standing alone."""
+    paragraphs = _Paragraphs(lines)
+    found = paragraphs.blocks(lines)
+    body_bold = sum(len(l.text) for l in lines if l.bold) > sum(len(l.text) for l in lines) / 2
+    candidates: list[tuple[int, str, Line, float, int]] = []  # (index, text, line, size, numbering depth)
+    for index, (text, first, count) in enumerate(found):
+        if len(text) > _MAX_HEADING_CHARS or count > 3:
+            continue
+        larger = first.size > paragraphs.body_size * 1.12
+        bolder = first.bold and not body_bold
+        label = split_label(text)
+        if larger or bolder or (label is not None and label.depth >= 2 and count == 1
+                                and not text.endswith(("。", "；", ";", ","))):
+            candidates.append((index, text, first, first.size if larger else paragraphs.body_size,
+                               label.depth if label else 0))
+    how = "font size"
+    numbered = sum(1 for c in candidates if c[4])
+    if candidates and numbered >= 0.8 * len(candidates):
+        levels = {c[0]: c[4] or 1 for c in candidates}
+        how = "numbering"
+    else:
+        # Larger type is a higher level; at one size, bold comes before numbered plain text.
+        styles = sorted({(-round(c[3]), not c[2].bold) for c in candidates})
+        levels = {c[0]: styles.index((-round(c[3]), not c[2].bold)) + 1 for c in candidates}
+    blocks = [Block(text, levels.get(index, 0), first.page + 1) for index, (text, first, _) in enumerate(found)]
+    return blocks, how
+
+
+def parse_pdf(data: bytes, source: str = "") -> ParsedReport:
+    """The report in a PDF; a locked, damaged or image-only file is a one-line ReportError."""
+    pdf = open_pdf(data, source)
+    try:
+        count = len(pdf)
+        if count == 0:
+            raise ReportError(f"{_where(source)}the PDF has no pages")
+        pages = [page_lines(pdf, index) for index in range(count)]
+        marks = bookmarks(pdf)
+        title = (pdf.get_metadata_dict().get("Title") or "").strip()
+    finally:
+        pdf.close()
+    if sum(len(line.text) for lines, _ in pages for line in lines) < 20:
+        raise ReportError(f"{_where(source)}the PDF has no text (a scanned document? run OCR first)")
+    lines, furniture, numbers = drop_page_furniture(pages)
+    warnings: list[str] = []
+    if furniture or numbers:
+        parts = [f"{furniture} running header and footer lines"] if furniture else []
+        parts += [f"{numbers} page numbers"] if numbers else []
+        warnings.append(f"removed {' and '.join(parts)} from the page edges")
+    heights = [height for _, height in pages]
+    if marks:
+        blocks = _with_bookmarks(lines, marks, heights)
+    else:
+        blocks, how = _found_headings(lines)
+        warnings.append(f"no bookmarks: headings found by {how}")
+    report = build_report(blocks, title=title, source=source, warnings=warnings)
+    if report is None:
+        raise ReportError(f"{_where(source)}the PDF has neither bookmarks nor headings that could be found "
+                          f"(no larger, bold or numbered heading lines)")
+    return report

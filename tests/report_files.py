@@ -1,0 +1,69 @@
+"""Report files in every format, made at test time by real tools from one ParsedReport."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from editor.core.report import ParsedNode, ParsedReport
+
+CJK_FONT = "Noto Serif CJK TC"
+
+
+def _heading(node: ParsedNode) -> str:
+    separator = "、" if node.level == 1 and not node.number.isdigit() else ". "
+    return f"{node.number}{separator}{node.title}"
+
+
+def to_markdown(report: ParsedReport) -> str:
+    """The report as Markdown: front-matter title, an ATX heading per node, its body as paragraphs."""
+    out = ["---", f"title: \"{report.title}\"", "---", ""]
+    for node in report.walk():
+        out += ["#" * node.level + " " + _heading(node), ""]
+        for paragraph in node.body.split("\n"):
+            if paragraph.strip():
+                out += [paragraph, ""]
+    return "\n".join(out)
+
+
+def need(tool: str) -> str:
+    """The path of a tool the test needs; its absence fails the test (packaging/system-deps installs it)."""
+    found = shutil.which(tool)
+    assert found, f"{tool} is not installed (make system-deps installs it)"
+    return found
+
+
+def run(args: list[str], cwd: Path, timeout: float = 300) -> None:
+    done = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+    assert done.returncode == 0, f"{args[0]} failed: {done.stderr[-2000:]}"
+
+
+def pandoc(source: Path, out: Path, *extra: str) -> Path:
+    run([need("pandoc"), str(source), "-o", str(out), *extra], cwd=source.parent)
+    return out
+
+
+def soffice(source: Path, target: str, outdir: Path) -> Path:
+    """Convert with LibreOffice (``target`` as for --convert-to, e.g. ``pdf`` or ``docx``)."""
+    profile = outdir / "lo-profile"
+    run([need("soffice"), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", target,
+         "--outdir", str(outdir), str(source)], cwd=outdir)
+    extension = target.split(":")[0]
+    return outdir / f"{source.stem}.{extension}"
+
+
+def latex_pdf(markdown: Path, out: Path, bookmarks: bool = True, running_head: str = "") -> Path:
+    """A PDF made by XeLaTeX from the Markdown (pandoc writes the LaTeX), bookmarks optional."""
+    tex = out.with_suffix(".tex")
+    header = out.parent / "header.tex"
+    lines = [r"\usepackage{xeCJK}", rf"\setCJKmainfont{{{CJK_FONT}}}",
+             r'\xeCJKDeclareCharClass{CJK}{"2460 -> "24FF}']  # enclosed numbers such as ⑵ from the CJK font
+    if running_head:
+        lines += [r"\usepackage{fancyhdr}", r"\pagestyle{fancy}", r"\fancyhf{}",
+                  rf"\fancyhead[C]{{{running_head}}}", r"\fancyfoot[C]{第 \thepage{} 頁}"]
+    header.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    pandoc(markdown, tex, "--standalone", "-H", str(header), "-V", "geometry:margin=2.5cm",
+           "-V", "documentclass=article", *([] if bookmarks else ["-V", "hyperrefoptions=bookmarks=false"]))
+    run([need("xelatex"), "-interaction=nonstopmode", "-halt-on-error", tex.name], cwd=out.parent)
+    return out
