@@ -53,6 +53,12 @@ def soffice(source: Path, target: str, outdir: Path) -> Path:
     return outdir / f"{source.stem}.{extension}"
 
 
+def locked_pdf(source: Path, out: Path, password: str = "secret") -> Path:
+    """A copy of the PDF that opens only with a password (qpdf, AES-256 as current readers write it)."""
+    run([need("qpdf"), "--encrypt", password, password, "256", "--", str(source), str(out)], cwd=out.parent)
+    return out
+
+
 def latex_pdf(markdown: Path, out: Path, bookmarks: bool = True, running_head: str = "") -> Path:
     """A PDF made by XeLaTeX from the Markdown (pandoc writes the LaTeX), bookmarks optional."""
     tex = out.with_suffix(".tex")

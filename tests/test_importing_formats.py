@@ -13,7 +13,7 @@ from pypdf import PdfReader, PdfWriter
 
 from editor.core.errors import ReportError
 from editor.importing import detect_format, parse_report, read_report
-from tests.report_files import latex_pdf, pandoc, soffice, to_markdown
+from tests.report_files import latex_pdf, locked_pdf, pandoc, soffice, to_markdown
 
 COUNTS = {1: 10, 2: 46, 3: 128}
 
@@ -138,11 +138,10 @@ def _pdf_bytes(writer: PdfWriter) -> bytes:
     return buffer.getvalue()
 
 
-def test_password_protected_pdf_is_one_clear_line(made):
-    writer = PdfWriter(clone_from=PdfReader(made["libreoffice_pdf"]))
-    writer.encrypt("secret", algorithm="AES-128")
+def test_password_protected_pdf_is_one_clear_line(made, tmp_path):
+    locked = locked_pdf(made["libreoffice_pdf"], tmp_path / "locked.pdf")
     with pytest.raises(ReportError, match=r"^locked.pdf: the PDF is password-protected"):
-        parse_report(_pdf_bytes(writer), "locked.pdf")
+        parse_report(locked.read_bytes(), "locked.pdf")
 
 
 def test_pdf_without_text_asks_for_ocr():
@@ -162,16 +161,13 @@ def test_corrupt_files_are_one_clear_line(made, kind):
 
 
 def test_cli_refuses_a_locked_pdf_without_creating_a_database(made, tmp_path):
-    writer = PdfWriter(clone_from=PdfReader(made["libreoffice_pdf"]))
-    writer.encrypt("secret", algorithm="AES-128")
-    locked = tmp_path / "locked.pdf"
-    locked.write_bytes(_pdf_bytes(writer))
+    locked = locked_pdf(made["libreoffice_pdf"], tmp_path / "locked.pdf")
     db = tmp_path / "t.sqlite"
     result = subprocess.run([sys.executable, "-m", "editor", "--db", str(db), "import", str(locked)],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
-    assert result.stderr.strip().splitlines() == [f"error: {locked}: the PDF is password-protected; open it in a "
-                                                  f"PDF reader, save a copy without the password and import that"]
+    assert result.stderr.strip().splitlines() == ["error: locked.pdf: the PDF is password-protected; open it in a "
+                                                  "PDF reader, save a copy without the password and import that"]
     assert not db.exists()
 
 

@@ -135,7 +135,7 @@ def build_report(blocks: list[Block], *, title: str = "", source: str = "",
     clean = _Cleaner(sample)
 
     roots: list[ParsedNode] = []
-    stack: list[tuple[ParsedNode, list[int], int]] = []  # open nodes: node, children's counter, rank
+    stack: list[tuple[ParsedNode, list[int], tuple[int, int]]] = []  # open: node, children's counter, rank
     counters: list[int] = [0]  # children counted at the top
     preamble: list[str] = []
     paragraphs: dict[int, list[str]] = {}
@@ -150,7 +150,9 @@ def build_report(blocks: list[Block], *, title: str = "", source: str = "",
             else:
                 preamble.append(text)
             continue
-        rank = ranks[block.level]
+        # Within one heading level, a deeper printed number (1.1 under an unnumbered chapter) nests.
+        numbered = split_label(block.text)
+        rank = (ranks[block.level], numbered.depth if numbered and numbered.depth > 1 else 0)
         while stack and stack[-1][2] >= rank:
             stack.pop()
         # A heading two levels below its parent hangs directly under it: no invented empty node.

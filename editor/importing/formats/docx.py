@@ -82,14 +82,14 @@ class Numbering:
             num_id = num.get(f"{_W}numId", "")
             self.abstract_of[num_id] = _val(num, "abstractNumId") or ""
             for override in num.iterfind(f"{_W}lvlOverride"):
-                start = _val(override, "startOverride")
-                if start is not None:
-                    self.overrides.setdefault(num_id, {})[int(override.get(f"{_W}ilvl", "0"))] = int(start)
+                restart = _val(override, "startOverride")
+                if restart is not None:
+                    self.overrides.setdefault(num_id, {})[int(override.get(f"{_W}ilvl", "0"))] = int(restart)
 
     def label(self, num_id: str, ilvl: int) -> str:
         """The number Word prints for the next paragraph of list ``num_id`` at level ``ilvl``."""
-        abstract = self.abstract_of.get(num_id)
-        levels = self.levels.get(abstract or "")
+        abstract = self.abstract_of.get(num_id) or ""
+        levels = self.levels.get(abstract)
         if not levels or num_id == "0" or ilvl not in levels:
             return ""
         counters = self.counters.setdefault(abstract, [levels[i][0] - 1 if i in levels else 0 for i in range(9)])

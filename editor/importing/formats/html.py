@@ -129,11 +129,11 @@ def html_blocks(text: str, source: str = "") -> tuple[list[Block], str, int]:
 
 
 def parse_html(text: str, source: str = "", warnings: list[str] | None = None) -> ParsedReport | None:
-    """The report in a web page with headings, or None when it has none (then its text is read as plain text)."""
+    """The report in a web page with headings, or None without (then its text is read by the text rules)."""
     blocks, page_title, removed = html_blocks(text, source)
     headings = [b for b in blocks if b.level]
-    if not headings:
-        return None
+    if len(headings) < 2:
+        return None  # at most a title: the outline, if any, is in numbered lines the text rules find
     out = list(warnings or [])
     if removed:
         out.append(f"left out {removed} parts of the web page that are not the report (navigation, page "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from editor.core.report import ParsedReport
@@ -19,12 +20,9 @@ def looks_like_markdown(text: str) -> bool:
     head = text[:_SNIFF_CHARS]
     if _FRONT_MATTER.match(head) and (_ATX.search(head) or _SETEXT.search(head)):
         return True
-    count = 0
-    for _ in _ATX.finditer(head):
-        count += 1
-        if count >= 2:
-            return True
-    return False
+    # Two headings of either kind: one alone may be a line of text that happens to start with "#".
+    headings = itertools.chain(_ATX.finditer(head), _SETEXT.finditer(head))
+    return next(itertools.islice(headings, 1, None), None) is not None
 
 
 def front_matter(text: str) -> tuple[str, str]:

@@ -10,6 +10,7 @@ or bolder than the body, or standing alone with a chapter or section number.
 from __future__ import annotations
 
 import ctypes
+import itertools
 import re
 import statistics
 from dataclasses import dataclass
@@ -245,12 +246,12 @@ class _Paragraphs:
         body = [line for line in lines if abs(line.size - self.body_size) < 0.6] or lines
         self.left = statistics.median(line.left for line in body) if body else 0.0
         self.right = max((line.right for line in body), default=0.0)
-        gaps = [a.bottom - b.bottom for a, b in zip(body, body[1:]) if a.page == b.page and a.bottom > b.bottom]
+        gaps = [a.bottom - b.bottom for a, b in itertools.pairwise(body) if a.page == b.page and a.bottom > b.bottom]
         self.leading = statistics.median(gaps) if gaps else self.body_size * 1.4
 
     def starts_paragraph(self, previous: Line | None, line: Line) -> bool:
-        if previous is None or previous.page != line.page and previous.text.endswith(_SENTENCE_END) \
-                and previous.right < self.right - 2 * self.body_size:
+        if previous is None or (previous.page != line.page and previous.text.endswith(_SENTENCE_END)
+                                and previous.right < self.right - 2 * self.body_size):
             return True
         if previous.page == line.page and previous.bottom - line.bottom > self.leading * 1.45:
             return True
@@ -290,7 +291,7 @@ def _with_bookmarks(lines: list[Line], marks: list[Mark], heights: list[float]) 
         (groups[current] if current >= 0 else preamble).append(line)
     paragraphs = _Paragraphs(lines)
     blocks: list[Block] = [Block(text) for text, _, _ in paragraphs.blocks(preamble)]
-    for mark, group in zip(marks, groups):
+    for mark, group in zip(marks, groups, strict=True):
         # The heading as printed at the destination: drop the lines that spell the bookmark's title.
         wanted = _squeeze(mark.title)
         label = split_label(mark.title)
@@ -316,7 +317,7 @@ def _found_headings(lines: list[Line]) -> tuple[list[Block], str]:
     """Headings from the text itself: larger or bolder than the body, or numbered and standing alone."""
     paragraphs = _Paragraphs(lines)
     found = paragraphs.blocks(lines)
-    body_bold = sum(len(l.text) for l in lines if l.bold) > sum(len(l.text) for l in lines) / 2
+    body_bold = sum(len(line.text) for line in lines if line.bold) > sum(len(line.text) for line in lines) / 2
     candidates: list[tuple[int, str, Line, float, int]] = []  # (index, text, line, size, numbering depth)
     for index, (text, first, count) in enumerate(found):
         if len(text) > _MAX_HEADING_CHARS or count > 3:
