@@ -52,3 +52,19 @@ def sample_bytes() -> bytes:
 @pytest.fixture(scope="session")
 def sample_path() -> Path:
     return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def reference(sample_path):
+    """The sample report as the text importer reads it: what every other format must give back."""
+    from editor.importing import read_report
+
+    return read_report(sample_path)
+
+
+@pytest.fixture(scope="session")
+def made(tmp_path_factory, reference) -> dict[str, Path]:
+    """The sample in every format, each made once per run by pandoc, LibreOffice and XeLaTeX."""
+    from tests.report_files import make_sample_files
+
+    return make_sample_files(tmp_path_factory.mktemp("formats"), reference)

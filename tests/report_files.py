@@ -6,6 +6,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from pypdf import PdfReader, PdfWriter
+
 from editor.core.report import ParsedNode, ParsedReport
 
 CJK_FONT = "Noto Serif CJK TC"
@@ -72,4 +74,36 @@ def latex_pdf(markdown: Path, out: Path, bookmarks: bool = True, running_head: s
     pandoc(markdown, tex, "--standalone", "-H", str(header), "-V", "geometry:margin=2.5cm",
            "-V", "documentclass=article", *([] if bookmarks else ["-V", "hyperrefoptions=bookmarks=false"]))
     run([need("xelatex"), "-interaction=nonstopmode", "-halt-on-error", tex.name], cwd=out.parent)
+    return out
+
+
+def make_sample_files(folder: Path, reference: ParsedReport) -> dict[str, Path]:
+    """The sample in every format: Markdown, pandoc's Word file and web page, LibreOffice's and XeLaTeX's PDFs."""
+    markdown = folder / "sample.md"
+    markdown.write_text(to_markdown(reference), encoding="utf-8")
+    files = {"markdown": markdown}
+    files["docx"] = pandoc(markdown, folder / "sample.docx")
+    page = pandoc(markdown, folder / "page.html", "--standalone").read_text(encoding="utf-8")
+    page = page.replace("<body>", "<body><nav><a href='/'>首頁</a> › <a href='/r'>研究報告</a></nav>"
+                        "<div class='download-box'>下載本文檔</div>", 1)
+    page = page.replace("</body>", "<footer>版權所有 © 文檔網</footer><div id='comments'>評論 提交評論</div></body>")
+    files["html"] = folder / "sample.html"
+    files["html"].write_text(page, encoding="utf-8")
+    files["libreoffice_pdf"] = soffice(files["docx"], "pdf", folder)
+    # LibreOffice's own Word file (its styles, numbering and settings parts, not pandoc's).
+    (folder / "lo").mkdir()
+    files["libreoffice_docx"] = soffice(files["docx"], "docx:MS Word 2007 XML", folder / "lo")
+    files["latex_pdf"] = latex_pdf(markdown, folder / "latex.pdf", running_head="內部資料")
+    for kind in ("latex_pdf", "libreoffice_pdf"):
+        files[f"{kind}_no_bookmarks"] = without_bookmarks(files[kind], folder / f"{kind}_no_bookmarks.pdf")
+    return files
+
+
+def without_bookmarks(source: Path, out: Path) -> Path:
+    """A copy of the PDF with its outline (bookmarks) taken out, the pages as they were."""
+    writer = PdfWriter(clone_from=PdfReader(source))
+    if "/Outlines" in writer._root_object:
+        del writer._root_object["/Outlines"]
+    with open(out, "wb") as stream:
+        writer.write(stream)
     return out

@@ -6,14 +6,13 @@ import io
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfWriter
 
 from editor.core.errors import ReportError
 from editor.importing import detect_format, parse_report, read_report
-from tests.report_files import latex_pdf, locked_pdf, pandoc, soffice, to_markdown
+from tests.report_files import locked_pdf, soffice
 
 COUNTS = {1: 10, 2: 46, 3: 128}
 
@@ -22,36 +21,7 @@ def squeezed(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-@pytest.fixture(scope="module")
-def reference(sample_path):
-    return read_report(sample_path)
-
-
-@pytest.fixture(scope="module")
-def made(tmp_path_factory, reference) -> dict[str, Path]:
-    """The sample in every format, each made once for the module by pandoc, LibreOffice and XeLaTeX."""
-    folder = tmp_path_factory.mktemp("formats")
-    markdown = folder / "sample.md"
-    markdown.write_text(to_markdown(reference), encoding="utf-8")
-    files = {"markdown": markdown}
-    files["docx"] = pandoc(markdown, folder / "sample.docx")
-    page = pandoc(markdown, folder / "page.html", "--standalone").read_text(encoding="utf-8")
-    page = page.replace("<body>", "<body><nav><a href='/'>首頁</a> › <a href='/r'>研究報告</a></nav>"
-                        "<div class='download-box'>下載本文檔</div>", 1)
-    page = page.replace("</body>", "<footer>版權所有 © 文檔網</footer><div id='comments'>評論 提交評論</div></body>")
-    files["html"] = folder / "sample.html"
-    files["html"].write_text(page, encoding="utf-8")
-    files["libreoffice_pdf"] = soffice(files["docx"], "pdf", folder)
-    files["latex_pdf"] = latex_pdf(markdown, folder / "latex.pdf", running_head="內部資料")
-    writer = PdfWriter(clone_from=PdfReader(files["latex_pdf"]))
-    del writer._root_object["/Outlines"]
-    files["latex_pdf_no_bookmarks"] = folder / "plain.pdf"
-    with open(files["latex_pdf_no_bookmarks"], "wb") as out:
-        writer.write(out)
-    return files
-
-
-@pytest.mark.parametrize("kind", ["markdown", "docx", "html"])
+@pytest.mark.parametrize("kind", ["markdown", "docx", "libreoffice_docx", "html"])
 def test_sample_in_each_format_has_the_same_outline_titles_and_bodies(made, reference, kind):
     report = read_report(made[kind])
     assert report.counts() == COUNTS
@@ -62,9 +32,11 @@ def test_sample_in_each_format_has_the_same_outline_titles_and_bodies(made, refe
         assert ours[node.path].body == node.body, node.path
 
 
-@pytest.mark.parametrize("kind", ["libreoffice_pdf", "latex_pdf"])
+@pytest.mark.parametrize("kind", ["libreoffice_pdf", "latex_pdf", "libreoffice_pdf_no_bookmarks",
+                                  "latex_pdf_no_bookmarks"])
 def test_sample_as_pdf_has_the_same_outline_and_text(made, reference, kind):
     report = read_report(made[kind])
+    assert any(w.startswith("no bookmarks: headings found by") for w in report.warnings) == kind.endswith("marks")
     assert report.counts() == COUNTS
     assert report.title == reference.title
     ours = {node.path: node for node in report.walk()}
@@ -72,8 +44,13 @@ def test_sample_as_pdf_has_the_same_outline_and_text(made, reference, kind):
         assert (ours[node.path].number, ours[node.path].title) == (node.number, node.title)
         # Line wrapping and typesetting gaps may change spaces; the characters are the same.
         assert squeezed(ours[node.path].body) == squeezed(node.body), node.path
+        # Lines are joined without a space between Chinese characters, and the glue a typesetter
+        # puts beside Chinese (after a half-width comma, around digits) is not taken for a space.
+        assert not re.search(r"[\u4e00-\u9fff,] +[\u4e00-\u9fff]|[\u4e00-\u9fff] +[\u4e00-\u9fff0-9]",
+                             ours[node.path].body), node.path
         assert ours[node.path].page and ours[node.path].page >= 1
     assert ours["10"].page > ours["1"].page
+    assert [node.page for node in report.walk()] == sorted(node.page for node in report.walk())
 
 
 def test_running_heads_and_page_numbers_are_removed(made):
@@ -81,11 +58,6 @@ def test_running_heads_and_page_numbers_are_removed(made):
     bodies = " ".join(node.body for node in report.walk())
     assert "內部資料" not in bodies and not re.search(r"第 ?\d+ ?頁", bodies)
     assert any("running header and footer lines" in w and "page numbers" in w for w in report.warnings)
-
-
-def test_without_bookmarks_headings_come_from_numbering_and_say_so(made):
-    report = read_report(made["latex_pdf_no_bookmarks"])
-    assert any(w.startswith("no bookmarks: headings found by") for w in report.warnings)
 
 
 def test_web_page_furniture_is_left_out(made):
@@ -115,8 +87,7 @@ def test_libreoffice_docx_lists_and_tables_come_as_text(tmp_path):
     report = read_report(docx)
     assert [node.title for node in report.walk()] == ["Drivers", "Risks"]
     body = report.nodes[0].body
-    assert "1. Rates fall" in body or "1.Rates fall" in body.replace(" ", "") or "Rates fall" in body
-    assert "Region\tShare" in body and "Rural\t41%" in body
+    assert body == "1. Rates fall\n2. Deposits grow\nRegion\tShare\nRural\t41%"
     assert report.nodes[1].body == "Some bold words."
 
 

@@ -130,6 +130,12 @@ def build_report(blocks: list[Block], *, title: str = "", source: str = "",
         index = blocks.index(headings[0])
         blocks = blocks[:index] + blocks[index + 1:]
         headings = headings[1:]
+    if title and headings and split_label(headings[0].text) is None \
+            and re.sub(r"\s+", "", headings[0].text) == re.sub(r"\s+", "", title):
+        # The title as printed above the first chapter (a PDF's title block), not a chapter of its own.
+        index = blocks.index(headings[0])
+        blocks = blocks[:index] + blocks[index + 1:]
+        headings = headings[1:]
     ranks = _ranks([b.level for b in headings])
     sample = "\n".join(b.text for b in blocks[:2000])
     clean = _Cleaner(sample)

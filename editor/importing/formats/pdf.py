@@ -27,6 +27,8 @@ _PAGE_NUMBER = re.compile(
 _SENTENCE_END = tuple("。！？!?.:：;；」』”)）")
 _MAX_HEADING_CHARS = 120
 _CJK_CHARS = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_GAP = "\x00"  # a space pdfium generated from a gap, not one the file holds
+_CJK_CHAR = re.compile(rf"[{_CJK_CHARS}]")
 _CJK_SPACE = re.compile(rf"(?<=[{_CJK_CHARS}]) (?=[{_CJK_CHARS}])")
 
 
@@ -112,7 +114,9 @@ def _page_runs(textpage, raw) -> list[_Run]:
         if char.isspace():
             if current is not None and current.chars:
                 edge = current.chars[-1][1]
-                current.chars.append((edge, edge, " "))
+                # pdfium makes up spaces where it sees gaps; those are told apart from the file's own.
+                made_up = raw.FPDFText_IsGenerated(textpage, index) == 1
+                current.chars.append((edge, edge, _GAP if made_up else " "))
             continue
         char_box(textpage, index, box_ref)
         top, bottom = box.top, box.bottom
@@ -140,12 +144,20 @@ def page_lines(pdf, index: int) -> tuple[list[Line], float]:
         size, bold = _font_of(textpage.raw, raw, run.first)
         text = ""
         previous_right: float | None = None
-        for char_left, char_right, char in chars:
+        for position, (char_left, char_right, char) in enumerate(chars):
+            if char == _GAP:
+                following = next((c[2] for c in chars[position + 1:] if c[2] not in (" ", _GAP)), "a")
+                if _CJK_CHAR.match(following) or _CJK_CHAR.match(text[-1:] or "a"):
+                    continue  # typesetting glue beside Chinese, not a space of the text
+                char = " "
             if char == " ":
                 text += "" if text.endswith(" ") else " "
                 continue
-            if previous_right is not None and char_left - previous_right > size * 0.3 and not text.endswith(" "):
-                text += " "  # a gap the producer drew instead of a space
+            if previous_right is not None and char_left - previous_right > size * 0.3 and not text.endswith(" ") \
+                    and not (_CJK_CHAR.match(char) or _CJK_CHAR.match(text[-1:] or "a")):
+                # A gap the producer drew instead of a space; beside CJK it is typesetting (the glue
+                # xeCJK and Word put between Chinese and Latin, or after a half-width comma), not text.
+                text += " "
             text += char
             previous_right = char_right
         # Spaces between two CJK characters are gaps in the typesetting, not in the text.
@@ -255,10 +267,13 @@ class _Paragraphs:
             return True
         if previous.page == line.page and previous.bottom - line.bottom > self.leading * 1.45:
             return True
-        if line.left > self.left + self.body_size * 0.8 and line.left > previous.left + 1:
-            return True  # a first-line indent
+        body_line = abs(line.size - self.body_size) < 0.6 and not line.bold
+        if body_line and line.left > self.left + self.body_size * 0.8 and line.left > previous.left + 1:
+            return True  # a first-line indent (a centred heading's second line is not one)
         if abs(line.size - previous.size) > 0.6 or line.bold != previous.bold:
             return True
+        if (line.bold or line.size > self.body_size * 1.12) and split_label(line.text) is not None:
+            return True  # a numbered heading right under another heading of about its size
         return previous.right < self.right - 2.5 * self.body_size and previous.text.endswith(_SENTENCE_END)
 
     def blocks(self, lines: list[Line]) -> list[tuple[str, Line, int]]:
