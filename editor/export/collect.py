@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -79,6 +79,11 @@ class ExportDocument:
     options: ExportOptions
     total_nodes: int  # nodes in the report before filtering
     matrix: MatrixData | None = None  # the trend matrix of the printed nodes (None: not wanted)
+    pages: Mapping[str, int] = field(default_factory=dict)  # node id -> page of the original (PDF imports)
+
+    def original_page(self, node_id: str) -> int | None:
+        """The page of the original document a node starts on, if the report came from a paged file."""
+        return self.pages.get(node_id)
 
     def author_name(self, author_id: str) -> str:
         """Display name of an author (the id itself if the author row is missing)."""
@@ -203,6 +208,7 @@ def collect_export(store: Store, report_id: str, options: ExportOptions | None =
         options=options,
         total_nodes=len(nodes),
         matrix=_matrix(store, report.id, options, kept),
+        pages=MappingProxyType(store.node_pages(report.id)),
     )
 
 

@@ -85,8 +85,29 @@ class ReportsMixin(StoreBase):
                     self.db.conn.executemany(
                         f"INSERT INTO nodes ({NODE_COLUMNS}, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         _node_rows(rid, report, normalise=not already_nfc))
+                self._add_node_pages(rid, report)
                 created = True
         return self.report(rid), created
+
+    def _add_node_pages(self, rid: str, report: ParsedReport) -> None:
+        """Where each node starts in a paged original; a report without pages writes nothing."""
+        paged = [(node.path, node.title, node.page) for node in report.walk() if node.page]
+        if not paged:
+            return
+        id_of = node_ids(rid)
+        self.db.conn.executemany("INSERT INTO node_pages (node_id, page) VALUES (?, ?)",
+                                 [(id_of(_nfc(path), _nfc(title)), page) for path, title, page in paged])
+
+    def node_pages(self, report_id: str) -> dict[str, int]:
+        """Node id -> the 1-based page of the original it starts on; empty for a report without pages."""
+        rows = self._all("SELECT p.node_id, p.page FROM node_pages p JOIN nodes n ON n.id = p.node_id"
+                         " WHERE n.report_id = ?", (report_id,))
+        return {node_id: page for node_id, page in rows}
+
+    def node_page(self, node_id: str) -> int | None:
+        """The page of the original a node starts on, or None (a report without pages)."""
+        row = self._one("SELECT page FROM node_pages WHERE node_id = ?", (node_id,))
+        return int(row[0]) if row is not None else None
 
     def reports(self) -> list[ReportInfo]:
         """Every imported report, oldest first; of a report with editions, only the current one."""

@@ -328,7 +328,9 @@ class MainWindow(QMainWindow):
         nodes = [node, *descendants[:MAX_READ_ON]]
         highlights = {n.id: self.session.highlights(n.id) for n in nodes if n.anchor_text}
         crumb = self.breadcrumb(node_id)
-        self.reading_pane.show_nodes(nodes, highlights, crumb, more=max(0, len(descendants) - MAX_READ_ON))
+        pages = self.store.node_pages(node.report_id)  # empty unless the report came from a PDF
+        self.reading_pane.show_nodes(nodes, highlights, crumb, more=max(0, len(descendants) - MAX_READ_ON),
+                                     pages=pages)
         self.inspector.show_annotations(self._annotations(node, crumb), select_highlight=select_highlight)
 
     def _annotations(self, node, crumb: str) -> NodeAnnotations:

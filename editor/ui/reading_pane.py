@@ -90,11 +90,13 @@ class ReadingPane(QTextBrowser):
             cursor.insertText(message, fmt)
 
     def show_nodes(self, nodes: list[Node], highlights: dict[str, list[Highlight]],
-                   breadcrumb: str = "", more: int = 0) -> None:
+                   breadcrumb: str = "", more: int = 0, pages: dict[str, int] | None = None) -> None:
         """Show ``nodes[0]`` with its descendants ``nodes[1:]`` in reading order.
 
-        ``more``: how many further descendants were left out (said at the end).
+        ``more``: how many further descendants were left out (said at the end); ``pages``: node id ->
+        the page of the original it starts on, printed after its heading.
         """
+        pages = pages or {}
         document = self.document()
         self.setUpdatesEnabled(False)
         try:
@@ -132,6 +134,12 @@ class ReadingPane(QTextBrowser):
                     start = cursor.position() - utf16_length(node.title)
                     self._bodies.append(_BodySpan(node, start, utf16_length(node.title), node.title, heading_fmt))
                     self._apply_highlights(node.id, highlights.get(node.id, []))
+                if node.id in pages:
+                    page_fmt = QTextCharFormat()
+                    page_fmt.setForeground(QColor("#7a8594"))
+                    page_fmt.setFontPointSize(base_size * 0.92)
+                    cursor.insertText("\u2003" + translate("ReadingPane", "p. {page}").format(page=pages[node.id]),
+                                      page_fmt)
                 if node.body:
                     cursor.insertBlock()
                     cursor.setBlockFormat(self._block_format(0, 0, line_height=160))

@@ -1249,6 +1249,10 @@ Highlighted by {author}</source>
 <context>
     <name>ReadingPane</name>
     <message>
+        <source>p. {page}</source>
+        <translation>第 {page} 页</translation>
+    </message>
+    <message>
         <source>No text for this point in the source.</source>
         <translation>原文中此要点没有正文。</translation>
     </message>

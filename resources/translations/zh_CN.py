@@ -214,6 +214,7 @@ TRANSLATIONS: dict[str, str] = {
     "New dimension": "新维度",
     # Reading pane
     "No text for this point in the source.": "原文中此要点没有正文。",
+    "p. {page}": "第 {page} 页",
     "… and {count} more parts below this one; select a section in the outline to read on.":
         "… 下面还有 {count} 个部分；请在大纲中选择一节继续阅读。",
     "Highlight selection": "高亮所选文字",

@@ -58,7 +58,7 @@ from editor.export.options import ExportError, ExportOptions, ExportWarning, Pro
 from editor.export.pdf.finish import finish_pdf
 from editor.export.pdf.fonts import choose_fonts, fonts_by_postscript_name, missing_glyphs_warning
 from editor.export.pdf.info import document_info
-from editor.export.pdf.layout import ChapterBuilder, ChapterDocument, split_chapters
+from editor.export.pdf.layout import ChapterBuilder, ChapterDocument, original_page_citation, split_chapters
 from editor.export.pdf.matrix_pages import MATRIX_PAGES, PageLink, has_matrix, paint_matrix_pages
 from editor.export.pdf.marks import PlacedHeading, PlacedHighlight, place_headings, place_highlights
 from editor.export.pdf.paint import PagePainter, title_page_facts
@@ -198,6 +198,8 @@ def _printed_text(export: ExportDocument) -> str:
         parts.extend(note.text for note in entry.notes)
         parts.extend(item.highlight.comment_text for item in entry.highlights)
     parts.extend(tag.name for tag in export.tags)
+    if export.pages:
+        parts.append(original_page_citation(1234567890))
     if export.matrix is not None:
         parts.extend((export.matrix.x.name, export.matrix.y.name, *export.matrix.quadrants.labels()))
     return "".join(parts)

@@ -98,6 +98,12 @@ def heading_label(entry: NodeEntry) -> str:
     return f"{number} {node.title}"
 
 
+def original_page_citation(page: int) -> str:
+    """Where a node stands in the document it was imported from, as the PDF cites it."""
+    # No-break spaces: the citation is never split over two lines (or two pages).
+    return f"p.\u00a0{page}\u00a0of\u00a0the\u00a0original"
+
+
 def split_chapters(entries: tuple[NodeEntry, ...]) -> list[list[NodeEntry]]:
     """The export's nodes cut into chapters: a new group at every top-level node."""
     groups: list[list[NodeEntry]] = []
@@ -212,16 +218,23 @@ class ChapterBuilder:
             cursor.insertBlock(block_format, char_format)
         chapter.headings.append(HeadingMark(entry, label, cursor.block(), self._line_height(char_format),
                                             run_in=bool(repeated)))
+        page = self.export.original_page(node.id)
         if repeated:
             number = label[:len(label) - len(node.title)] if label.endswith(node.title) else ""
             cursor.insertText(number, char_format)
             self._body(cursor, entry, chapter, bold=repeated)
+            if page:
+                cursor.insertText(f" ({original_page_citation(page)})", self.styles.panel_muted)
         elif entry.highlights and not node.body and not entry.context_only and label.endswith(node.title):
             # A node without body has its highlights in its title (anchor_text).
             cursor.insertText(label[:len(label) - len(node.title)], char_format)
             self._marked(cursor, node.title, entry, chapter, 0, char_format, char_format)
+            if page:
+                cursor.insertText(f"\u2003{original_page_citation(page)}", self.styles.panel_muted)
         else:
             cursor.insertText(label, char_format)
+            if page:
+                cursor.insertText(f"\u2003{original_page_citation(page)}", self.styles.panel_muted)
         if entry.context_only:
             return False
         if node.body and not repeated:

@@ -3,7 +3,8 @@
 v1.py creates the schema; v2.py adds merge tracking (text revisions, conflicts); v3.py
 lightens the nodes table; editions.py links a report's
 revised editions; quadrants.py adds the trend matrix's quadrant labels; rating_revisions.py
-lets ratings conflict like texts. A new version is a
+lets ratings conflict like texts; node_pages.py keeps the page each node starts on in the
+original. A new version is a
 new file and one entry appended to MIGRATIONS.
 """
 
@@ -22,6 +23,7 @@ from editor.store.migrations.v3 import lighten_nodes
 from editor.store.migrations.editions import add_editions
 from editor.store.migrations.quadrants import add_report_quadrants
 from editor.store.migrations.rating_revisions import add_rating_revisions
+from editor.store.migrations.node_pages import add_node_pages
 
 MigrationStep = Callable[[Database], None]
 
@@ -34,6 +36,7 @@ MIGRATIONS: list[MigrationStep] = [
     add_editions,
     add_report_quadrants,
     add_rating_revisions,
+    add_node_pages,
 ]
 
 
