@@ -84,8 +84,8 @@ def join_lines(previous: str, line: str) -> str:
     if not line:
         return previous
     last, first = previous[-1], line[0]
-    if last == "-" and len(previous) > 1 and previous[-2].isalpha() and first.islower():
-        return previous[:-1] + line
+    if last == "\u00ad" or (last == "-" and len(previous) > 1 and previous[-2].isalpha() and first.islower()):
+        return previous[:-1] + line  # a word hyphenated at the line's end, closed up
     if _CJK.match(last) or _CJK.match(first) or last.isspace():
         return previous + line
     return previous + " " + line

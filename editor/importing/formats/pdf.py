@@ -27,6 +27,7 @@ _PAGE_NUMBER = re.compile(
 _SENTENCE_END = tuple("。！？!?.:：;；」』”)）")
 _MAX_HEADING_CHARS = 120
 _CJK_CHARS = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_SOFT_HYPHEN = "\u00ad"
 _GAP = "\x00"  # a space pdfium generated from a gap, not one the file holds
 _CJK_CHAR = re.compile(rf"[{_CJK_CHARS}]")
 _CJK_SPACE = re.compile(rf"(?<=[{_CJK_CHARS}]) (?=[{_CJK_CHARS}])")
@@ -102,6 +103,11 @@ def _page_runs(textpage, raw) -> list[_Run]:
     high = 0
     for index in range(count):
         code = unicode_of(textpage, index)
+        if code == 2 and current is not None and current.chars:
+            # pdfium's mark for a hyphen that breaks a word at the line's end.
+            edge = current.chars[-1][1]
+            current.chars.append((edge, edge, _SOFT_HYPHEN))
+            continue
         if code in (10, 13, 0xFFFE, 2):
             continue
         if 0xD800 <= code < 0xDC00:
@@ -162,6 +168,8 @@ def page_lines(pdf, index: int) -> tuple[list[Line], float]:
             previous_right = char_right
         # Spaces between two CJK characters are gaps in the typesetting, not in the text.
         text = _CJK_SPACE.sub("", " ".join(text.split()))
+        if _SOFT_HYPHEN in text[:-1]:
+            text = text[:-1].replace(_SOFT_HYPHEN, "") + text[-1]  # only a line's last one breaks a word
         if text:
             lines.append(Line(index, run.top, run.bottom, chars[0][0], previous_right or chars[-1][1],
                               size, bold, text))
@@ -176,11 +184,16 @@ def _shape(text: str) -> str:
 
 def drop_page_furniture(pages: list[tuple[list[Line], float]]) -> tuple[list[Line], int, int]:
     """All lines without running heads, footers and page numbers; (lines, furniture lines, page numbers)."""
+    def at_edge(line: Line, lines: list[Line], height: float) -> bool:
+        # Near the paper's edge, or the first or last line of a page set with wide margins.
+        return line.top >= height * (1 - _EDGE) or line.bottom <= height * _EDGE \
+            or (len(lines) >= 3 and (line is lines[0] or line is lines[-1]))
+
     edge_counts: dict[str, int] = {}
     for lines, height in pages:
         seen: set[str] = set()
         for line in lines:
-            if line.top >= height * (1 - _EDGE) or line.bottom <= height * _EDGE:
+            if at_edge(line, lines, height):
                 seen.add(_shape(line.text))
         for shape in seen:
             edge_counts[shape] = edge_counts.get(shape, 0) + 1
@@ -190,10 +203,10 @@ def drop_page_furniture(pages: list[tuple[list[Line], float]]) -> tuple[list[Lin
     furniture = numbers = 0
     for lines, height in pages:
         for line in lines:
-            at_edge = line.top >= height * (1 - _EDGE) or line.bottom <= height * _EDGE
-            if at_edge and _PAGE_NUMBER.match(line.text):
+            edge = at_edge(line, lines, height)
+            if edge and _PAGE_NUMBER.match(line.text):
                 numbers += 1
-            elif at_edge and len(pages) > 2 and _shape(line.text) in repeated:
+            elif edge and len(pages) >= 2 and _shape(line.text) in repeated:
                 furniture += 1
             else:
                 kept.append(line)
@@ -265,7 +278,9 @@ class _Paragraphs:
         if previous is None or (previous.page != line.page and previous.text.endswith(_SENTENCE_END)
                                 and previous.right < self.right - 2 * self.body_size):
             return True
-        if previous.page == line.page and previous.bottom - line.bottom > self.leading * 1.45:
+        # Larger type has larger line spacing: a two-line title is one paragraph.
+        spacing = self.leading * 1.45 * max(1.0, line.size / self.body_size)
+        if previous.page == line.page and previous.bottom - line.bottom > spacing:
             return True
         body_line = abs(line.size - self.body_size) < 0.6 and not line.bold
         if body_line and line.left > self.left + self.body_size * 0.8 and line.left > previous.left + 1:
@@ -287,7 +302,7 @@ class _Paragraphs:
                 text, first, count = out[-1]
                 out[-1] = (join_lines(text, line.text), first, count + 1)
             previous = line
-        return out
+        return [(text.replace(_SOFT_HYPHEN, ""), first, count) for text, first, count in out]
 
 
 def _with_bookmarks(lines: list[Line], marks: list[Mark], heights: list[float]) -> list[Block]:

@@ -1,0 +1,63 @@
+"""PDFs from other producers: pdfTeX (Latin text, hyphenated, running heads), with and without bookmarks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from editor.importing import read_report
+from tests.report_files import need, run, without_bookmarks
+
+# Long words in a narrow column: TeX hyphenates many line ends.
+_TEXT = ("commercial banks throughout the administrative regions experienced unprecedented liquidity "
+         "fluctuations notwithstanding extraordinarily accommodative monetary conditions and comprehensive "
+         "macroprudential interventions while internationalisation of settlement infrastructures accelerated "
+         "disintermediation and institutionalised counterparty surveillance demonstrably strengthened "
+         "resilience")
+WORDS = _TEXT.split(" ")
+OUTLINE = [(1, "Introduction"), (2, "Methodology"), (2, "Sources"), (1, "Findings"), (2, "Deposits"),
+           (2, "Lending"), (3, "Consumer credit"), (1, "Outlook")]
+
+
+def _paragraph(seed: int, words: int = 60) -> str:
+    text = " ".join(WORDS[(seed * 7 + i) % len(WORDS)] for i in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+@pytest.fixture(scope="module")
+def pdftex(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+    """A four-page report typeset by pdfLaTeX (pandoc writes the LaTeX), and each heading's text."""
+    folder = tmp_path_factory.mktemp("pdftex")
+    bodies: dict[str, str] = {}
+    lines = ["---", 'title: "Regional Liquidity Outlook"', "---", ""]
+    for index, (level, title) in enumerate(OUTLINE):
+        paragraphs = [_paragraph(index * 3 + k) for k in range(2)]
+        bodies[title] = "\n".join(paragraphs)
+        lines += ["#" * level + " " + title, "", *(p + "\n" for p in paragraphs)]
+    source = folder / "report.md"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    header = folder / "header.tex"
+    header.write_text("\\usepackage{fancyhdr}\n\\pagestyle{fancy}\n\\fancyhf{}\n"
+                      "\\fancyhead[C]{Confidential draft}\n\\fancyfoot[C]{\\thepage}\n", encoding="utf-8")
+    run([need("pandoc"), str(source), "-o", "report.tex", "--standalone", "-H", str(header),
+         "-V", "geometry:textwidth=7cm", "-V", "documentclass=article"], cwd=folder)
+    run([need("pdflatex"), "-interaction=nonstopmode", "-halt-on-error", "report.tex"], cwd=folder)
+    return folder / "report.pdf", bodies
+
+
+@pytest.mark.parametrize("bookmarks", [True, False], ids=["bookmarks", "no-bookmarks"])
+def test_pdftex_report_keeps_outline_and_words(pdftex, bookmarks, tmp_path):
+    pdf, bodies = pdftex
+    if not bookmarks:
+        pdf = without_bookmarks(pdf, tmp_path / "plain.pdf")
+    report = read_report(pdf)
+    assert report.title == "Regional Liquidity Outlook"
+    assert [(node.level, node.title) for node in report.walk()] == OUTLINE
+    for node in report.walk():
+        # Hyphenated line ends closed up, Latin lines joined with one space, the running head gone.
+        assert node.body == bodies[node.title], node.title
+    pages = [node.page for node in report.walk()]
+    assert pages == sorted(pages) and pages[0] == 1 and pages[-1] >= 3
+    assert any("running header and footer lines" in w and "page numbers" in w for w in report.warnings)
+    assert any(w == "no bookmarks: headings found by font size" for w in report.warnings) == (not bookmarks)
