@@ -23,8 +23,8 @@ def database_filter() -> str:
 
 
 def report_filter() -> str:
-    """File-dialog filter for report files, translated."""
-    return translate("DatabaseActions", "Reports (*.txt *.md *.markdown *.docx *.pdf);;All files (*)")
+    """File-dialog filter for report files, translated (the file's content, not its name, says how it is read)."""
+    return translate("DatabaseActions", "Reports (*.pdf *.docx *.md *.markdown *.html *.htm *.txt);;All files (*)")
 
 
 

@@ -18,6 +18,7 @@ from editor.core.editions import Orphan
 from editor.core.errors import TrendmarkError
 from editor.operations import editions as ops
 from editor.operations.changes import Changes
+from editor.ui.database import report_filter
 from editor.ui.i18n import translate
 from editor.ui.session import AnnotationSession, StoreCommandBase
 
@@ -213,7 +214,8 @@ class EditionActions:
                                          translate("MainWindow", "The new edition revises:"), titles, current, False)
         if not ok:
             return
-        path, _ = QFileDialog.getOpenFileName(window, translate("MainWindow", "Revised edition"))
+        path, _ = QFileDialog.getOpenFileName(window, translate("MainWindow", "Revised edition"), "",
+                                              report_filter())
         if path:
             self.import_edition(Path(path), reports[titles.index(title)].id)
 

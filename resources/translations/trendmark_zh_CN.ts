@@ -376,8 +376,8 @@
         <translation>Trendmark 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Reports (*.txt *.md *.markdown *.docx *.pdf);;All files (*)</source>
-        <translation>报告 (*.txt *.md *.markdown *.docx *.pdf);;所有文件 (*)</translation>
+        <source>Reports (*.pdf *.docx *.md *.markdown *.html *.htm *.txt);;All files (*)</source>
+        <translation>报告 (*.pdf *.docx *.md *.markdown *.html *.htm *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>{path}

@@ -51,8 +51,8 @@ TRANSLATIONS: dict[str, str] = {
     "Add dimension “{name}”": "添加评分维度“{name}”",
     # Files
     "Trendmark databases (*.sqlite *.db);;All files (*)": "Trendmark 数据库 (*.sqlite *.db);;所有文件 (*)",
-    "Reports (*.txt *.md *.markdown *.docx *.pdf);;All files (*)":
-        "报告 (*.txt *.md *.markdown *.docx *.pdf);;所有文件 (*)",
+    "Reports (*.pdf *.docx *.md *.markdown *.html *.htm *.txt);;All files (*)":
+        "报告 (*.pdf *.docx *.md *.markdown *.html *.htm *.txt);;所有文件 (*)",
     "Open database": "打开数据库",
     "New database": "新建数据库",
     "{path} already exists; it is opened instead.": "{path} 已存在，将直接打开它。",
