@@ -34,6 +34,7 @@ class Block:
     text: str
     level: int = 0
     page: int | None = None  # 1-based page of the original, where the format has pages
+    number: str | None = None  # the heading's number when the format gives it apart (Word's numbering)
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,7 @@ def build_report(blocks: list[Block], *, title: str = "", source: str = "",
                 preamble.append(text)
             continue
         # Within one heading level, a deeper printed number (1.1 under an unnumbered chapter) nests.
-        numbered = split_label(block.text)
+        numbered = split_label(block.text) if block.number is None else None
         rank = (ranks[block.level], numbered.depth if numbered and numbered.depth > 1 else 0)
         while stack and stack[-1][2] >= rank:
             stack.pop()
@@ -166,7 +167,7 @@ def build_report(blocks: list[Block], *, title: str = "", source: str = "",
         siblings = stack[-1][1] if stack else counters
         siblings[0] += 1
         path = (stack[-1][0].path + "." if stack else "") + str(siblings[0])
-        label = split_label(block.text, level)
+        label = split_label(block.text, level) if block.number is None else Label(block.number, level, block.text)
         number, heading = (label.number, label.title) if label else ("", block.text.strip())
         node = ParsedNode(number=number, path=path, level=level, title=clean(" ".join(heading.split()),
                           f"{path} title"), page=block.page)

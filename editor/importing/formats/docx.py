@@ -190,8 +190,12 @@ def docx_blocks(data: bytes, source: str = "") -> tuple[list[Block], str]:
                 title = text.strip()
                 continue
             label = numbering.label(*numbered) if numbered else ""
+            if level and label and label != "•":
+                # Word's own number for the heading, as Word shows it, kept apart from the title.
+                blocks.append(Block(text.strip(), level, number=label.strip().rstrip("、.．")))
+                continue
             if label and label != "•":
-                text = f"{label} {text.strip()}" if level else f"{label} {text}"
+                text = f"{label} {text}"
             elif label:
                 text = f"• {text}"
             blocks.append(Block(text, level))
@@ -217,4 +221,4 @@ def parse_docx(data: bytes, source: str = "", warnings: list[str] | None = None)
 def docx_text(data: bytes, source: str = "") -> str:
     """The Word file's paragraphs as plain lines, for reading one without headings by the text rules."""
     blocks, title = docx_blocks(data, source)
-    return "\n".join(([title] if title else []) + [b.text for b in blocks])
+    return "\n".join(([title] if title else []) + [f"{b.number} {b.text}" if b.number else b.text for b in blocks])
