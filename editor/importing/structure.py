@@ -167,7 +167,12 @@ def build_report(blocks: list[Block], *, title: str = "", source: str = "",
         siblings = stack[-1][1] if stack else counters
         siblings[0] += 1
         path = (stack[-1][0].path + "." if stack else "") + str(siblings[0])
-        label = split_label(block.text, level) if block.number is None else Label(block.number, level, block.text)
+        if block.number is not None:
+            label: Label | None = Label(block.number, level, block.text)
+        elif numbered is None or numbered.depth <= level:
+            label = numbered  # what the hint below would give: read once, not twice
+        else:
+            label = split_label(block.text, level)
         number, heading = (label.number, label.title) if label else ("", block.text.strip())
         node = ParsedNode(number=number, path=path, level=level, title=clean(" ".join(heading.split()),
                           f"{path} title"), page=block.page)

@@ -118,26 +118,60 @@ def _styles_chain(style):
         style = style.base_style
 
 
-def _heading_level(paragraph) -> tuple[int, bool]:
-    """(outline level 1–9 or 0 for body text, whether the paragraph is the document's title)."""
-    p_pr = paragraph._p.pPr
-    direct = _val(p_pr, "outlineLvl") if p_pr is not None else None
-    if direct is not None and direct.isdigit() and int(direct) < 9:
-        return int(direct) + 1, False
-    for style in _styles_chain(paragraph.style):
-        name = (style.name or "").strip()
+class _StyleFacts:
+    """What a paragraph style says (heading level, title, numbering), worked out once per style.
+
+    python-docx finds a style by id with a search of the styles part; a long report asked it
+    for every paragraph and its base styles, most of the import's time.
+    """
+
+    def __init__(self) -> None:
+        self._known: dict[str | None, tuple[int, bool, tuple[str, int] | None]] = {}
+
+    def of(self, paragraph) -> tuple[int, bool, tuple[str, int] | None]:
+        """(outline level or 0, whether it is the Title style, the style's (numId, ilvl) or None)."""
+        p_pr = paragraph._p.pPr
+        key = _val(p_pr, "pStyle") if p_pr is not None else None
+        facts = self._known.get(key)
+        if facts is None:
+            facts = self._known[key] = (*_style_heading(paragraph.style), _style_numbering(paragraph.style))
+        return facts
+
+
+def _style_heading(style) -> tuple[int, bool]:
+    for link in _styles_chain(style):
+        name = (link.name or "").strip()
         if name.lower() in _TITLE_STYLES:
             return 0, True
         match = _HEADING_STYLE.match(name)
         if match:
             return int(match.group(1)), False
-        level = _val(style.element.pPr, "outlineLvl") if style.element.pPr is not None else None
+        level = _val(link.element.pPr, "outlineLvl") if link.element.pPr is not None else None
         if level is not None and level.isdigit() and int(level) < 9:
             return int(level) + 1, False
     return 0, False
 
 
-def _num_pr(paragraph) -> tuple[str, int] | None:
+def _style_numbering(style) -> tuple[str, int] | None:
+    for link in _styles_chain(style):
+        s_pr = link.element.pPr
+        num_pr = s_pr.find(f"{_W}numPr") if s_pr is not None else None
+        if num_pr is not None and _val(num_pr, "numId") is not None:
+            return _val(num_pr, "numId") or "0", int(_val(num_pr, "ilvl") or 0)
+    return None
+
+
+def _heading_level(paragraph, styles: _StyleFacts) -> tuple[int, bool]:
+    """(outline level 1–9 or 0 for body text, whether the paragraph is the document's title)."""
+    p_pr = paragraph._p.pPr
+    direct = _val(p_pr, "outlineLvl") if p_pr is not None else None
+    if direct is not None and direct.isdigit() and int(direct) < 9:
+        return int(direct) + 1, False
+    level, is_title, _numbering = styles.of(paragraph)
+    return level, is_title
+
+
+def _num_pr(paragraph, styles: _StyleFacts) -> tuple[str, int] | None:
     """The (numId, ilvl) a paragraph is numbered by, directly or through its style."""
     p_pr = paragraph._p.pPr
     num_pr = p_pr.find(f"{_W}numPr") if p_pr is not None else None
@@ -148,13 +182,25 @@ def _num_pr(paragraph) -> tuple[str, int] | None:
         ilvl = int(level) if level is not None else None
         if num_id is not None:
             return num_id, ilvl or 0
-    for style in _styles_chain(paragraph.style):
-        s_pr = style.element.pPr
-        num_pr = s_pr.find(f"{_W}numPr") if s_pr is not None else None
-        if num_pr is not None and _val(num_pr, "numId") is not None:
-            level = _val(num_pr, "ilvl")
-            return _val(num_pr, "numId") or "0", ilvl if ilvl is not None else int(level or 0)
-    return None
+    from_style = styles.of(paragraph)[2]
+    if from_style is None:
+        return None
+    return from_style[0], ilvl if ilvl is not None else from_style[1]
+
+
+_RUN = f"{_W}r"
+_TEXT_PARTS = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+
+
+def _paragraph_text(element) -> str:
+    """A paragraph's text as python-docx reads it (runs, tabs, breaks), straight from the XML: faster."""
+    parts: list[str] = []
+    for node in element.iter(*_TEXT_PARTS):
+        if node.getparent().tag != _RUN:
+            continue  # a tab stop of the paragraph's properties, not a tab in its text
+        fixed = _TEXT_PARTS[node.tag]
+        parts.append(node.text or "" if fixed is None else fixed)
+    return "".join(parts)
 
 
 def docx_blocks(data: bytes, source: str = "") -> tuple[list[Block], str]:
@@ -176,14 +222,15 @@ def docx_blocks(data: bytes, source: str = "") -> tuple[list[Block], str]:
     except (KeyError, NotImplementedError, AttributeError):
         numbering_root = None
     numbering = Numbering(numbering_root)
+    styles = _StyleFacts()
     blocks: list[Block] = []
     title = ""
     for child in document.element.body.iterchildren():
         if child.tag == f"{_W}p":
             paragraph = Paragraph(child, document)
-            text = paragraph.text
-            level, is_title = _heading_level(paragraph)
-            numbered = _num_pr(paragraph)
+            text = _paragraph_text(child)
+            level, is_title = _heading_level(paragraph, styles)
+            numbered = _num_pr(paragraph, styles)
             if not text.strip():
                 continue
             if is_title and not title:
