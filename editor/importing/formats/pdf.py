@@ -10,6 +10,7 @@ or bolder than the body, or standing alone with a chapter or section number.
 from __future__ import annotations
 
 import ctypes
+from collections import Counter
 import itertools
 import re
 import statistics
@@ -266,8 +267,11 @@ class _Paragraphs:
     """Joins lines into paragraphs by their spacing, indentation and where the previous line ended."""
 
     def __init__(self, lines: list[Line]) -> None:
-        sizes = [round(line.size, 1) for line in lines for _ in range(min(len(line.text), 200))]
-        self.body_size = statistics.mode(sizes) if sizes else 10.0
+        # The body's size is the one most characters are set in.
+        sizes: Counter[float] = Counter()
+        for line in lines:
+            sizes[round(line.size, 1)] += min(len(line.text), 200)
+        self.body_size = sizes.most_common(1)[0][0] if sizes else 10.0
         body = [line for line in lines if abs(line.size - self.body_size) < 0.6] or lines
         self.left = statistics.median(line.left for line in body) if body else 0.0
         self.right = max((line.right for line in body), default=0.0)
