@@ -98,12 +98,15 @@ def _page_runs(textpage, raw) -> list[_Run]:
     # Loose boxes span the font's ascent and descent: a low comma shares its line's middle.
     box = raw.FS_RECTF()
     box_ref = ctypes.byref(box)
-    char_box, unicode_of = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetUnicode
+    char_box = raw.FPDFText_GetLooseCharBox
+    # The page's characters in one call (a UTF-16 unit per character index), not one call each.
+    units = (ctypes.c_ushort * (count + 1))()
+    if count > 0:
+        raw.FPDFText_GetText(textpage, 0, count, units)
     runs: list[_Run] = []
     current: _Run | None = None
     high = 0
-    for index in range(count):
-        code = unicode_of(textpage, index)
+    for index, code in enumerate(units[:count]):
         if code == 2 and current is not None and current.chars:
             # pdfium's mark for a hyphen that breaks a word at the line's end.
             edge = current.chars[-1][1]
@@ -133,7 +136,10 @@ def _page_runs(textpage, raw) -> list[_Run]:
             if current is None:
                 current = _Run(top, bottom, index, [])
                 runs.append(current)
-        current.top, current.bottom = max(current.top, top), min(current.bottom, bottom)
+        if top > current.top:
+            current.top = top
+        if bottom < current.bottom:
+            current.bottom = bottom
         current.chars.append((box.left, box.right, char))
     return runs
 
