@@ -107,6 +107,8 @@ def _page_runs(textpage, raw) -> list[_Run]:
     current: _Run | None = None
     high = 0
     for index, code in enumerate(units[:count]):
+        if code == 0xFFFE:  # how the page's text writes pdfium's hyphen mark (2), among others
+            code = raw.FPDFText_GetUnicode(textpage, index)
         if code == 2 and current is not None and current.chars:
             # pdfium's mark for a hyphen that breaks a word at the line's end.
             edge = current.chars[-1][1]
