@@ -1,0 +1,221 @@
+"""A PDF page's printed lines (pypdfium2): each with its position, font size and weight, and its text.
+
+Characters go into lines by position, a character drawn late joining the line it sits on; within a
+line they are put in order left to right. Spaces pdfium made up from gaps are told apart from the
+file's own (beside Chinese a gap is typesetting glue, not a space), a gap the producer drew instead
+of a space becomes one, and pdfium's line-end hyphen mark becomes a soft hyphen.
+
+A 300-page report has some 200,000 characters, so the work is done on arrays for the whole page:
+reading one character's box is one call into pdfium, and everything else is numpy. Only where a
+line starts (a handful of places per line) does Python decide anything.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+_SOFT_HYPHEN = "\u00ad"
+_HYPHEN_MARK = 2  # pdfium's code for a hyphen that breaks a word at a line's end
+_NOT_A_CHAR = 0xFFFE  # how the page's text writes the hyphen mark, among others
+_SPACE, _GAP, _CHAR = 1, 2, 3  # a space the file holds, one pdfium made up from a gap, anything printed
+
+
+@dataclass
+class Line:
+    """One printed line: where it is, how it is set, and its text."""
+
+    page: int  # 0-based
+    top: float
+    bottom: float
+    left: float
+    right: float
+    size: float
+    bold: bool
+    text: str
+
+
+def _font_of(textpage, raw, index: int) -> tuple[float, bool]:
+    """Font size and boldness of the character at ``index``."""
+    size = raw.FPDFText_GetFontSize(textpage, index)
+    if raw.FPDFText_GetFontWeight(textpage, index) >= 600:
+        return float(size), True
+    buffer = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    raw.FPDFText_GetFontInfo(textpage, index, buffer, 128, ctypes.byref(flags))
+    name = buffer.value.decode("latin-1", "replace")
+    return float(size), bool(re.search(r"bold|heavy|black|semibold|demi|[-,]b$|-?w[6-9]$", name, re.I))
+
+
+@cache
+def _whitespace() -> np.ndarray:
+    """For every BMP code, whether Python counts it as whitespace (str.split does)."""
+    return np.array([chr(code).isspace() for code in range(0x10000)] + [False], dtype=bool)
+
+
+def _is_cjk(codes: np.ndarray) -> np.ndarray:
+    return (((codes >= 0x2E80) & (codes <= 0x9FFF)) | ((codes >= 0xF900) & (codes <= 0xFAFF))
+            | ((codes >= 0xFF00) & (codes <= 0xFFEF)))
+
+
+@cache
+def _box_reader():
+    """pdfium's loose-box function taking plain addresses, so ``map`` can call it without Python objects."""
+    import pypdfium2.raw as raw
+
+    address = ctypes.cast(raw.FPDFText_GetLooseCharBox, ctypes.c_void_p).value
+    prototype = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
+    assert address is not None
+    return prototype(address)
+
+
+def _codes(textpage, raw, count: int) -> np.ndarray:
+    """One code point per character index; -1 where nothing is printed (surrogate halves, line ends)."""
+    units = (ctypes.c_ushort * (count + 1))()
+    raw.FPDFText_GetText(textpage, 0, count, units)
+    codes = np.frombuffer(memoryview(units), dtype=np.uint16, count=count).astype(np.int64)
+    for index in np.flatnonzero(codes == _NOT_A_CHAR).tolist():
+        codes[index] = raw.FPDFText_GetUnicode(textpage, index)
+    codes[(codes == 10) | (codes == 13) | (codes == _NOT_A_CHAR)] = -1
+    if ((codes >= 0xD800) & (codes < 0xE000)).any():
+        high = 0
+        for index, code in enumerate(codes.tolist()):
+            if 0xD800 <= code < 0xDC00:
+                high, codes[index] = code, -1
+            elif 0xDC00 <= code < 0xE000 and high:
+                codes[index] = 0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00)
+                high = 0
+    return codes
+
+
+def _runs(tops: np.ndarray, bottoms: np.ndarray) -> tuple[np.ndarray, list[list[float]]]:
+    """Each printed character's line (by number) and each line's [top, bottom], numbered as lines begin.
+
+    A character joins the current line when its middle lies within it, else one of the last four
+    lines, else it starts a line. The current line always spans the character before, so one whose
+    middle lies within that character's box joins it for certain; only the others are looked at.
+    """
+    middles = (tops + bottoms) / 2
+    follows = (middles[1:] >= bottoms[:-1] - 1) & (middles[1:] <= tops[:-1] + 1)
+    starts = np.concatenate(([0], np.flatnonzero(~follows) + 1))
+    group_tops = np.maximum.reduceat(tops, starts).tolist()
+    group_bottoms = np.minimum.reduceat(bottoms, starts).tolist()
+    runs: list[list[float]] = []
+    of_group: list[int] = []
+    current = -1
+    for middle, top, bottom in zip(middles[starts].tolist(), group_tops, group_bottoms, strict=True):
+        if current < 0 or not (runs[current][1] - 1 <= middle <= runs[current][0] + 1):
+            current = next((number for number in range(max(0, len(runs) - 4), len(runs))
+                            if runs[number][1] - 1 <= middle <= runs[number][0] + 1), -1)
+            if current < 0:
+                current = len(runs)
+                runs.append([top, bottom])
+        run = runs[current]
+        if top > run[0]:
+            run[0] = top
+        if bottom < run[1]:
+            run[1] = bottom
+        of_group.append(current)
+    lengths = np.diff(np.append(starts, len(tops)))
+    return np.repeat(np.array(of_group, dtype=np.int64), lengths), runs
+
+
+def page_lines(pdf, index: int) -> tuple[list[Line], float]:
+    """A page's lines, top to bottom, and the page's height."""
+    import pypdfium2.raw as raw
+
+    page = pdf[index]
+    height = page.get_height()
+    textpage = page.get_textpage()
+    try:
+        lines = _lines(textpage.raw, raw, index)
+    finally:
+        textpage.close()
+        page.close()
+    return lines, height
+
+
+def _lines(textpage, raw, page_index: int) -> list[Line]:
+    count = raw.FPDFText_CountChars(textpage)
+    if count <= 0:
+        return []
+    codes = _codes(textpage, raw, count)
+    spaces = (codes >= 0) & _whitespace()[np.minimum(codes, 0x10000)]
+    printed = np.flatnonzero((codes >= 0) & ~spaces & (codes != _HYPHEN_MARK))
+    if len(printed) == 0:
+        return []
+    # Loose boxes span the font's ascent and descent: a low comma shares its line's middle.
+    boxes = (ctypes.c_float * (4 * len(printed)))()
+    start = ctypes.addressof(boxes)
+    handle = ctypes.cast(textpage, ctypes.c_void_p).value
+    list(map(_box_reader(), itertools.repeat(handle, len(printed)), printed.tolist(),
+             range(start, start + 16 * len(printed), 16)))
+    box = np.frombuffer(memoryview(boxes), dtype=np.float32).reshape(-1, 4).astype(np.float64)  # left, top, right, bottom
+    run_of_printed, runs = _runs(box[:, 1], box[:, 3])
+
+    # Spaces and hyphen marks belong to the line of the printed character before them, at its right edge;
+    # before the page's first printed character they belong nowhere.
+    extras = np.flatnonzero(spaces | (codes == _HYPHEN_MARK))
+    before = np.searchsorted(printed, extras) - 1
+    extras, before = extras[before >= 0], before[before >= 0]
+    kind = np.full(len(extras), _CHAR, dtype=np.int64)
+    extra_spaces = np.flatnonzero(spaces[extras])
+    made_up = np.array([raw.FPDFText_IsGenerated(textpage, i) == 1 for i in extras[extra_spaces].tolist()],
+                       dtype=bool)
+    kind[extra_spaces] = np.where(made_up, _GAP, _SPACE)
+    extra_codes = np.where(kind == _CHAR, ord(_SOFT_HYPHEN), 32)
+    edge = box[before, 2]
+
+    order_index = np.concatenate((printed, extras))
+    run = np.concatenate((run_of_printed, run_of_printed[before]))
+    left = np.concatenate((box[:, 0], edge))
+    right = np.concatenate((box[:, 2], edge))
+    code = np.concatenate((codes[printed], extra_codes))
+    kinds = np.concatenate((np.where(codes[printed] == 0, _GAP, _CHAR), kind))
+    # In each line, left to right; characters at one position stay in the order they were drawn.
+    order = np.lexsort((order_index, left, run))
+    run, left, right, code, kinds = run[order], left[order], right[order], code[order], kinds[order]
+
+    # A line is set in the font of the character that began it (lines are numbered as they begin).
+    firsts = printed[np.unique(run_of_printed, return_index=True)[1]].tolist()
+    sizes, bolds = zip(*(_font_of(textpage, raw, first) for first in firsts), strict=True)
+    first_of_run = np.flatnonzero(np.diff(run, prepend=-1) != 0)
+    line_left = dict(zip(run[first_of_run].tolist(), left[first_of_run].tolist(), strict=True))
+    last_of_run = np.append(first_of_run[1:], len(run)) - 1
+    line_last_right = dict(zip(run[last_of_run].tolist(), right[last_of_run].tolist(), strict=True))
+
+    # The text: the printed characters, with a space between two of them where the file has a space,
+    # or a made-up one or a gap wider than a third of the type's size stands between two that are not
+    # Chinese; never between two Chinese characters (there it is a gap in the typesetting).
+    spaces_so_far = np.cumsum(kinds == _SPACE)
+    gaps_so_far = np.cumsum(kinds == _GAP)
+    chars = np.flatnonzero(kinds == _CHAR)
+    c_run, c_code, c_left, c_right = run[chars], code[chars], left[chars], right[chars]
+    same_line = c_run[1:] == c_run[:-1]
+    cjk = _is_cjk(c_code)
+    neither_cjk = ~cjk[:-1] & ~cjk[1:]
+    space_between = spaces_so_far[chars[1:]] > spaces_so_far[chars[:-1]]
+    gap_between = gaps_so_far[chars[1:]] > gaps_so_far[chars[:-1]]
+    wide = (c_left[1:] - c_right[:-1]) > np.array(sizes)[c_run[1:]] * 0.3
+    space = same_line & ~(cjk[:-1] & cjk[1:]) & (space_between | (neither_cjk & (gap_between | wide)))
+    separator = np.where(same_line, np.where(space, 32, -1), 10)
+    out = np.empty(2 * len(chars) - 1, dtype=np.int64)
+    out[0::2] = c_code
+    out[1::2] = separator
+    text = out[out >= 0].astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
+
+    line_right = dict(zip(c_run[np.append(np.flatnonzero(~same_line), len(chars) - 1)].tolist(),
+                          c_right[np.append(np.flatnonzero(~same_line), len(chars) - 1)].tolist(), strict=True))
+    lines: list[Line] = []
+    for number, line_text in zip(dict.fromkeys(c_run.tolist()), text.split("\n"), strict=True):
+        if _SOFT_HYPHEN in line_text[:-1]:
+            line_text = line_text[:-1].replace(_SOFT_HYPHEN, "") + line_text[-1]  # only a line's last one breaks a word
+        top, bottom = runs[number]
+        lines.append(Line(page_index, top, bottom, line_left[number], line_right[number] or line_last_right[number],
+                          sizes[number], bolds[number], line_text))
+    return lines
