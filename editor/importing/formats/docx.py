@@ -16,9 +16,12 @@ _TITLE_STYLES = {"title"}
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+_VAL = f"{_W}val"
+
+
 def _val(element, name: str) -> str | None:
-    child = element.find(f"{_W}{name}") if element is not None else None
-    return child.get(f"{_W}val") if child is not None else None
+    child = element.find(_W + name) if element is not None else None
+    return child.get(_VAL) if child is not None else None
 
 
 def _roman(value: int) -> str:
@@ -128,13 +131,15 @@ class _StyleFacts:
     def __init__(self) -> None:
         self._known: dict[str | None, tuple[int, bool, tuple[str, int] | None]] = {}
 
-    def of(self, paragraph) -> tuple[int, bool, tuple[str, int] | None]:
-        """(outline level or 0, whether it is the Title style, the style's (numId, ilvl) or None)."""
-        p_pr = paragraph._p.pPr
-        key = _val(p_pr, "pStyle") if p_pr is not None else None
+    def of(self, key: str | None, style) -> tuple[int, bool, tuple[str, int] | None]:
+        """(outline level or 0, whether it is the Title style, the style's (numId, ilvl) or None).
+
+        ``key`` is the paragraph's style id; ``style`` gives its python-docx style when first needed.
+        """
         facts = self._known.get(key)
         if facts is None:
-            facts = self._known[key] = (*_style_heading(paragraph.style), _style_numbering(paragraph.style))
+            found = style()
+            facts = self._known[key] = (*_style_heading(found), _style_numbering(found))
         return facts
 
 
@@ -161,31 +166,33 @@ def _style_numbering(style) -> tuple[str, int] | None:
     return None
 
 
-def _heading_level(paragraph, styles: _StyleFacts) -> tuple[int, bool]:
-    """(outline level 1–9 or 0 for body text, whether the paragraph is the document's title)."""
-    p_pr = paragraph._p.pPr
-    direct = _val(p_pr, "outlineLvl") if p_pr is not None else None
+_P_PR, _P_STYLE, _OUTLINE_LVL, _NUM_PR = f"{_W}pPr", f"{_W}pStyle", f"{_W}outlineLvl", f"{_W}numPr"
+
+
+def _paragraph_facts(element, styles: _StyleFacts, style) -> tuple[int, bool, tuple[str, int] | None]:
+    """(outline level 1–9 or 0 for body text, whether it is the document's title, the (numId, ilvl)
+    it is numbered by, directly or through its style, or None). Read from the XML, not python-docx's
+    proxies: a long report has tens of thousands of paragraphs."""
+    p_pr = element.find(_P_PR)
+    key = direct = None
+    num_pr = None
+    if p_pr is not None:
+        key = _val(p_pr, "pStyle")
+        direct = _val(p_pr, "outlineLvl")
+        num_pr = p_pr.find(_NUM_PR)
+    level, is_title, from_style = styles.of(key, style)
     if direct is not None and direct.isdigit() and int(direct) < 9:
-        return int(direct) + 1, False
-    level, is_title, _numbering = styles.of(paragraph)
-    return level, is_title
-
-
-def _num_pr(paragraph, styles: _StyleFacts) -> tuple[str, int] | None:
-    """The (numId, ilvl) a paragraph is numbered by, directly or through its style."""
-    p_pr = paragraph._p.pPr
-    num_pr = p_pr.find(f"{_W}numPr") if p_pr is not None else None
+        level, is_title = int(direct) + 1, False
     ilvl: int | None = None
     if num_pr is not None:
         num_id = _val(num_pr, "numId")
-        level = _val(num_pr, "ilvl")
-        ilvl = int(level) if level is not None else None
+        lvl = _val(num_pr, "ilvl")
+        ilvl = int(lvl) if lvl is not None else None
         if num_id is not None:
-            return num_id, ilvl or 0
-    from_style = styles.of(paragraph)[2]
+            return level, is_title, (num_id, ilvl or 0)
     if from_style is None:
-        return None
-    return from_style[0], ilvl if ilvl is not None else from_style[1]
+        return level, is_title, None
+    return level, is_title, (from_style[0], ilvl if ilvl is not None else from_style[1])
 
 
 _RUN = f"{_W}r"
@@ -227,12 +234,11 @@ def docx_blocks(data: bytes, source: str = "") -> tuple[list[Block], str]:
     title = ""
     for child in document.element.body.iterchildren():
         if child.tag == f"{_W}p":
-            paragraph = Paragraph(child, document)
             text = _paragraph_text(child)
-            level, is_title = _heading_level(paragraph, styles)
-            numbered = _num_pr(paragraph, styles)
             if not text.strip():
                 continue
+            level, is_title, numbered = _paragraph_facts(child, styles,
+                                                         lambda child=child: Paragraph(child, document).style)
             if is_title and not title:
                 title = text.strip()
                 continue
