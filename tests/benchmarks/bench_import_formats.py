@@ -75,8 +75,9 @@ print(json.dumps(int(re.search(r"VmHWM:\\s+(\\d+) kB", status).group(1))))
 
 
 def _peak_mb(path: Path, what: str) -> float:
+    # From the repository's root, so that the child imports this checkout's code.
     done = subprocess.run([sys.executable, "-c", _MEMORY, str(path), what], capture_output=True, text=True,
-                          check=True, timeout=120)
+                          check=True, timeout=120, cwd=Path(__file__).resolve().parents[2])
     return json.loads(done.stdout) / 1024
 
 
