@@ -4,7 +4,8 @@ v1.py creates the schema; v2.py adds merge tracking (text revisions, conflicts);
 lightens the nodes table; editions.py links a report's
 revised editions; quadrants.py adds the trend matrix's quadrant labels; rating_revisions.py
 lets ratings conflict like texts; node_pages.py keeps the page each node starts on in the
-original. A new version is a
+original; hub_sync.py remembers how far each team hub was synced.
+A new version is a
 new file and one entry appended to MIGRATIONS.
 """
 
@@ -24,6 +25,7 @@ from editor.store.migrations.editions import add_editions
 from editor.store.migrations.quadrants import add_report_quadrants
 from editor.store.migrations.rating_revisions import add_rating_revisions
 from editor.store.migrations.node_pages import add_node_pages
+from editor.store.migrations.hub_sync import add_hub_sync
 
 MigrationStep = Callable[[Database], None]
 
@@ -37,6 +39,7 @@ MIGRATIONS: list[MigrationStep] = [
     add_report_quadrants,
     add_rating_revisions,
     add_node_pages,
+    add_hub_sync,
 ]
 
 
