@@ -88,7 +88,7 @@ class PgServer:
         with (self.data / "postgresql.conf").open("a") as conf:
             conf.write(f"\nport = {self.port}\nlisten_addresses = '127.0.0.1'\n"
                        f"unix_socket_directories = '{self.sockets}'\nfsync = off\n"
-                       "synchronous_commit = off\nfull_page_writes = off\nmax_connections = 60\n")
+                       "full_page_writes = off\nmax_connections = 60\n")
 
     def start(self) -> None:
         self._run(server_binary("pg_ctl"), "-D", str(self.data), "-l", str(self.folder / "server.log"),

@@ -73,7 +73,7 @@ def describe_connect_error(address: str, exc: BaseException) -> str:
     role = re.search(r'role "([^"]+)" does not exist', message)
     if role:
         return f"no role {role.group(1)} on the hub server at {where}"
-    if "connection refused" in low or "no such file or directory" in low or "could not translate host" in low \
+    if "connection refused" in low or "no such file or directory" in low or "could not translate host" in low or "failed to resolve host" in low \
             or "timeout expired" in low or "server closed the connection" in low or "is the server running" in low:
         return f"cannot reach the hub server at {where}: it is down or the address is wrong"
     if "service" in low and "not found" in low:

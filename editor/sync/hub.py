@@ -221,6 +221,8 @@ class Hub:
         return Pulled(rows, reports, int(top[0]) if top and top[0] is not None else after)
 
 
-def batches(rows: Sequence[Any], size: int = BATCH_ROWS) -> Iterable[Sequence[Any]]:
+def batches(rows: Sequence[Any], size: int | None = None) -> Iterable[Sequence[Any]]:
+    """``rows`` in pushes of ``BATCH_ROWS`` (one server transaction each)."""
+    size = size or BATCH_ROWS
     for start in range(0, len(rows), size):
         yield rows[start:start + size]
