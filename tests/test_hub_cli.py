@@ -26,7 +26,7 @@ def test_init_grant_and_sync_from_the_command_line(pg_server, tmp_path, capsys):
     code, out, _err = _run(capsys, "hub", "grant", admin, role)
     assert code == 0 and "first sync decides" in out
     alice = analyst_db(tmp_path / "alice.sqlite", "Alice", save_identity("Alice").id)
-    node = alice.node(list(alice.nodes)[0])
+    node = alice.node(next(iter(alice.nodes)))
     alice.store.save_note(node, alice.author.id, "<p>from the command line</p>")
     alice.store.close()
     url = pg_server.url(role, "s3cret", dbname, tcp=True)
@@ -57,7 +57,7 @@ def test_each_failure_is_one_line_without_the_password(hub, tmp_path, capsys):
         "is not granted": server.url(server.new_role("pw"), "pw", hub.dbname),
     }
     for expected, url in cases.items():
-        code, out, err = _run(capsys, *db, "sync", url)
+        code, _out, err = _run(capsys, *db, "sync", url)
         assert code == 2, (expected, err)
         assert err.startswith("error: ") and err.count("\n") == 1, err
         assert expected in err, err

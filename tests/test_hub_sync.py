@@ -35,7 +35,7 @@ def test_two_analysts_converge_with_deletions(hub, tmp_path, clock):
     sync(alice.store, alice_url, alice.author.id)
     assert _dump(alice) == _dump(bob)
     # A deletion travels as a tombstone.
-    first = list(alice.nodes)[0]
+    first = next(iter(alice.nodes))
     alice.store.save_note(alice.node(first), alice.author.id, "")
     sync(alice.store, alice_url, alice.author.id)
     sync(bob.store, bob_url, bob.author.id)
@@ -60,7 +60,7 @@ def test_five_analysts_converge(hub, tmp_path, clock):
 
 def test_a_text_edited_on_two_devices_comes_back_as_a_conflict(hub, tmp_path, clock):
     laptop, url = member(hub, tmp_path, "Alice")
-    node = laptop.node(list(laptop.nodes)[0])
+    node = laptop.node(next(iter(laptop.nodes)))
     laptop.store.save_note(node, laptop.author.id, "<p>first</p>")
     sync(laptop.store, url, laptop.author.id)
     from tests.test_merge_support import analyst_db

@@ -62,7 +62,8 @@ class Hub:
                 " WHERE n.nspname = 'trendmark' AND c.relname = 'schema_version')").fetchone()
             if not exists or not exists[0]:
                 return None
-            if not self.conn.execute("SELECT has_schema_privilege('trendmark', 'USAGE')").fetchone()[0]:
+            usable = self.conn.execute("SELECT has_schema_privilege('trendmark', 'USAGE')").fetchone()
+            if not usable or not usable[0]:
                 return -1  # set up, but not for us
             row = self.conn.execute("SELECT max(version) FROM trendmark.schema_version").fetchone()
         return int(row[0] or 0) if row else 0
@@ -83,7 +84,7 @@ class Hub:
                 if current > len(MIGRATIONS):
                     raise StoreError(f"the hub is at schema {current}, newer than this Trendmark knows: update it")
                 for number in range(current, len(MIGRATIONS)):
-                    self.conn.execute(MIGRATIONS[number])  # type: ignore[arg-type]
+                    self.conn.execute(MIGRATIONS[number])
                     self.conn.execute("INSERT INTO trendmark.schema_version VALUES (%s)", (number + 1,))
                 # A migration's new tables reach the roles already granted.
                 for (role,) in self.conn.execute("SELECT role FROM trendmark.members").fetchall():
@@ -94,7 +95,7 @@ class Hub:
 
     def _grant_rights(self, role: str) -> None:
         for statement in GRANTS:
-            self.conn.execute(sql.SQL(statement).format(role=sql.Identifier(role)))  # type: ignore[arg-type]
+            self.conn.execute(sql.SQL(statement).format(role=sql.Identifier(role)))
 
     def grant(self, role: str, author_id: str | None) -> str | None:
         """Let an existing PostgreSQL role take part as one analyst; returns the analyst's id (None: claimed on first sync)."""
