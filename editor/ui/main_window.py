@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QTextCursor
-from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from editor.core.annotations import Author
 from editor.core.errors import StoreError
 from editor.operations.changes import Changes
 from editor.operations.reports import open_report
 from editor.operations.sharing import open_conflict_count
+from editor.ui.hub_sync import HubSync
 from editor.ui.annotation_edits import AnnotationEdits
 from editor.ui.database import DatabaseActions
 from editor.ui.dialogs import ShortcutsDialog
@@ -110,6 +111,10 @@ class MainWindow(QMainWindow):
         self.reading_pane.setAcceptDrops(False)  # drops go to the window: import, not paste
 
         self.editions = EditionActions(self)  # File › Import new edition…, View › Orphans
+        file_menu = next(menu for a in self.menuBar().actions()
+                         if isinstance(menu := a.menu(), QMenu) and self.actions.merge in menu.actions())
+        after_merge = file_menu.actions()[file_menu.actions().index(self.actions.merge) + 1]
+        self.hub = HubSync(self, file_menu, after_merge)  # File › Sync with team hub…, the status field
         self._wire()
         self._attach_session()
         self.matrix = attach_matrix_dock(self)
@@ -369,6 +374,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_conflicts(self) -> None:
         self.status.set_conflicts(open_conflict_count(self.store))
+        self.hub.refresh()
 
     def _on_node_changed(self, node_id: str) -> None:
         self.model.update_summary(node_id, self.session.summary(node_id))

@@ -104,6 +104,20 @@ class WindowSettings:
         """Remember where exports and shared copies go."""
         self._qs.setValue("files/export_folder", str(folder))
 
+    def hub_address(self) -> str:
+        """The team hub last synced with ('' before the first); stored without any password."""
+        return str(self._qs.value("hub/address", "") or "")
+
+    def set_hub_address(self, address: str) -> None:
+        self._qs.setValue("hub/address", address)
+
+    def hub_auto_sync(self) -> bool:
+        """Whether the window syncs with the hub every few minutes (default: no)."""
+        return str(self._qs.value("hub/auto_sync", "false")).lower() == "true"
+
+    def set_hub_auto_sync(self, on: bool) -> None:
+        self._qs.setValue("hub/auto_sync", "true" if on else "false")
+
     # -- per-report tree state -----------------------------------------------------------
     def tree_state(self, report_id: str) -> tuple[list[str], str]:
         """(expanded node ids, current node id) saved for a report."""
