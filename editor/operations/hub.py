@@ -77,7 +77,7 @@ def sync(store: Store, address: str, author_id: str) -> Changes:
         state = local.record_push(store, state, todo.mark)
         pulled = hub.pull(state.pulled_seq, state.client_id)
     theirs = local.their_rows("team hub", pulled.rows, pulled.reports)
-    merge, state = local.apply_pulled(store, theirs, state, pulled.seq, Path(hub.label))
+    merge, state = local.apply_pulled(store, theirs, state, pulled.seq, Path("team hub"))
     result = SyncResult(hub.label, len(todo.rows), changed, merge, state.pulled_seq)
     return (EVERYTHING if merge.changed else NOTHING).with_result(result)
 
