@@ -46,7 +46,7 @@ def test_a_store_module_importing_the_ui_and_qtwidgets_in_the_export_are_refused
     out = " ".join(result.stdout.split())  # the report wraps long lines
     assert result.returncode != 0
     assert "Contracts: 0 kept, 4 broken" in out
-    assert "Layers point down: ui/cli -> operations -> export/importing -> store -> core BROKEN" in out
+    assert "Layers point down: ui/cli -> operations -> export/importing/sync -> store -> core BROKEN" in out
     assert "editor.store is not allowed to import editor.ui" in out
     assert "editor.store.tags -> editor.ui.palette" in out
     assert "QtWidgets only in editor.ui BROKEN" in out
