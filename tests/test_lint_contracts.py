@@ -69,8 +69,8 @@ def test_qtgui_stays_allowed_outside_the_ui_but_from_pyside6_import_qtwidgets_is
 
 def test_a_new_package_must_be_placed_on_a_layer(tmp_path):
     tree = _copy_tree(tmp_path)
-    (tree / "editor/sync").mkdir()
-    (tree / "editor/sync/__init__.py").write_text('"""The team hub."""\n', encoding="utf-8")
+    (tree / "editor/plugins").mkdir()
+    (tree / "editor/plugins/__init__.py").write_text('"""Extensions."""\n', encoding="utf-8")
     result = _lint_imports(tree)
     assert result.returncode != 0
-    assert "editor.sync" in result.stdout + result.stderr
+    assert "editor.plugins" in result.stdout + result.stderr
