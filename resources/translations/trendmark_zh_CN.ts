@@ -477,6 +477,43 @@ Highlighted by {author}</source>
     </message>
 </context>
 <context>
+    <name>HubSync</name>
+    <message>
+        <source>S&amp;ync with team hub…</source>
+        <translation>与团队中心同步(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Send your changes to the team hub and fetch everyone else's</source>
+        <translation>把您的更改发送到团队中心，并取回其他人的更改</translation>
+    </message>
+    <message>
+        <source>Sync with the hub every {n} minutes</source>
+        <translation>每 {n} 分钟与团队中心同步</translation>
+    </message>
+    <message>
+        <source>Sync with team hub</source>
+        <translation>与团队中心同步</translation>
+    </message>
+    <message>
+        <source>Hub address (postgresql://role@host/database or service=NAME);
+the password comes from ~/.pgpass and is never stored:</source>
+        <translation>团队中心地址（postgresql://角色@主机/数据库 或 service=名称）；
+密码取自 ~/.pgpass，从不保存：</translation>
+    </message>
+    <message>
+        <source>Hub: offline</source>
+        <translation>团队中心：离线</translation>
+    </message>
+    <message>
+        <source>Hub: synced {time} · {n} pending</source>
+        <translation>团队中心：{time} 已同步 · {n} 项待发送</translation>
+    </message>
+    <message>
+        <source>Last sync with {hub}</source>
+        <translation>上次与 {hub} 同步</translation>
+    </message>
+</context>
+<context>
     <name>ImportReportDialog</name>
     <message>
         <source>Report imported</source>

@@ -385,4 +385,13 @@ TRANSLATIONS: dict[str, str] = {
     "&Trend matrix": "趋势矩阵(&T)",
     "No trend is rated on both dimensions yet.": "还没有趋势在这两个维度上都有评分。",
     "{count} analyst(s)": "{count} 位分析师",
+    # Team hub
+    "S&ync with team hub…": "与团队中心同步(&Y)…",
+    "Send your changes to the team hub and fetch everyone else's": "把您的更改发送到团队中心，并取回其他人的更改",
+    "Sync with the hub every {n} minutes": "每 {n} 分钟与团队中心同步",
+    "Sync with team hub": "与团队中心同步",
+    "Hub address (postgresql://role@host/database or service=NAME);\nthe password comes from ~/.pgpass and is never stored:": "团队中心地址（postgresql://角色@主机/数据库 或 service=名称）；\n密码取自 ~/.pgpass，从不保存：",
+    "Hub: offline": "团队中心：离线",
+    "Hub: synced {time} · {n} pending": "团队中心：{time} 已同步 · {n} 项待发送",
+    "Last sync with {hub}": "上次与 {hub} 同步",
 }
