@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -92,6 +93,14 @@ def cmd_outline(args: argparse.Namespace, out: Out) -> int:
     return 0
 
 
+def _marked(text: str, span: tuple[int, int] | None, bold: bool) -> str:
+    """``text`` with the matched span in bold on a terminal (the text as written, either script)."""
+    if span is None or not bold:
+        return text
+    start, end = span
+    return f"{text[:start]}\033[1m{text[start:end]}\033[0m{text[end:]}"
+
+
 def cmd_search(args: argparse.Namespace, out: Out) -> int:
     if not args.query.strip():
         raise ValueError("the search query is empty")
@@ -100,10 +109,12 @@ def cmd_search(args: argparse.Namespace, out: Out) -> int:
         hits = store.search(args.query, report_id=report_id)
     if args.json:
         out(dumps([{"node_id": h.node_id, "path": h.path, "title": h.title,
-                    "field": h.field, "snippet": h.snippet} for h in hits]))
+                    "field": h.field, "snippet": h.snippet, "match": list(h.match) if h.match else None}
+                   for h in hits]))
     else:
+        bold = sys.stdout.isatty() and "NO_COLOR" not in os.environ
         for h in hits:
-            out(f"{h.path}\t{h.title}\t[{h.field}] {h.snippet}")
+            out(f"{h.path}\t{h.title}\t[{h.field}] {_marked(h.snippet, h.match, bold)}")
         if not hits:
             sys.stderr.write("no matches\n")
     return 0

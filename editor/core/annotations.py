@@ -111,6 +111,7 @@ class SearchHit:
     title: str
     field: str  # "title", "body", "note", "comment"
     snippet: str
+    match: tuple[int, int] | None = None  # where the query matched in the snippet
 
 
 @dataclass(frozen=True)

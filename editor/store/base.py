@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from editor.core.errors import NotFoundError, TrendmarkError
 
 from .connection import read_only_error, translate
+from .migrations.script_folding import refresh_search_index
 from .outline import ReportOutline, load_outline
 
 
@@ -109,6 +110,7 @@ class StoreBase:
         self._depth = 1
         try:
             yield
+            refresh_search_index(conn)  # what the block changed becomes searchable with it
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
             self._rollback()

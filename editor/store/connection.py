@@ -18,6 +18,7 @@ from editor.core.errors import StoreError
 from editor.store import filesystems
 
 from editor.store import migrations
+from editor.store.migrations.script_folding import refresh_search_index, register_fold
 from editor.store.migrations.v1 import APPLICATION_ID, TABLES_V1
 
 BUSY_TIMEOUT_MS = 2000
@@ -63,6 +64,7 @@ def configure(conn: sqlite3.Connection) -> Database:
     """Per-connection settings every store connection needs."""
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
+    register_fold(conn)  # the search index triggers fold what they index
     return Database(conn, execute_plugins=False)
 
 
@@ -207,9 +209,11 @@ def open_file(path: Path, read_only: bool) -> Opened:
             raise in_use_error(str(path))  # another connection keeps it in WAL mode
         # NORMAL is safe with WAL and much faster; a rollback journal needs FULL to survive a crash.
         conn.execute("PRAGMA synchronous = " + ("NORMAL" if journal == "wal" else "FULL"))
-        # Take and drop the write lock: a program holding it now is a refusal, not a later surprise.
+        # Take the write lock: a program holding it now is a refusal, not a later surprise.
+        # Rows another program changed since are indexed for search while it is held.
         conn.execute("BEGIN IMMEDIATE")
-        conn.execute("ROLLBACK")
+        refresh_search_index(conn)
+        conn.execute("COMMIT")
         return Opened(db, False, filesystems.describe_storage(journal))
     except sqlite3.Error as exc:
         conn.close()

@@ -12,6 +12,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from editor.core.conversion import fold
+
 
 @dataclass(frozen=True)
 class ReportOutline:
@@ -19,11 +21,11 @@ class ReportOutline:
 
     node_ids: tuple[str, ...]
     id_set: frozenset[str]
-    folded_texts: tuple[str, ...]  # lower-cased "title\\nbody", same order as node_ids
+    folded_texts: tuple[str, ...]  # "title\\nbody" lower-cased and folded to Simplified, in node order
 
     def matching(self, query: str) -> set[str]:
-        """Ids of nodes whose title or body contains ``query`` (ignoring letter case)."""
-        folded = query.lower()
+        """Ids of nodes whose title or body contains ``query`` (ignoring letter case and script)."""
+        folded = fold(query.lower())
         return {self.node_ids[i] for i, text in enumerate(self.folded_texts) if folded in text}
 
 
@@ -32,4 +34,12 @@ def load_outline(conn: sqlite3.Connection, report_id: str) -> ReportOutline:
     rows = conn.execute("SELECT id, title, body FROM nodes WHERE report_id = ? ORDER BY seq",
                         (report_id,)).fetchall()
     ids = tuple(row[0] for row in rows)
-    return ReportOutline(ids, frozenset(ids), tuple(f"{title}\n{body}".lower() for _id, title, body in rows))
+    texts = [f"{title}\n{body}".lower() for _id, title, body in rows]
+    # One conversion call for the whole report is ~10x faster than one per node.
+    folded = fold(_SEPARATOR.join(texts)).split(_SEPARATOR)
+    if len(folded) != len(texts):  # a separator inside the text itself
+        folded = [fold(text) for text in texts]
+    return ReportOutline(ids, frozenset(ids), tuple(folded))
+
+
+_SEPARATOR = "\x1e"  # ASCII record separator: OpenCC leaves it alone

@@ -1,5 +1,9 @@
 """Full-text search over titles, bodies, notes and highlight comments (Chinese included).
 
+Simplified and Traditional are one language here: the indexes hold text folded to
+Simplified characters (migrations/script_folding.py) and every query is folded the same
+way, so 移动支付 finds 移動支付. Hits show the text as written.
+
 Three or more characters go through the FTS5 trigram indexes. The trigram tokenizer
 cannot see shorter strings, yet two-character words are the norm in Chinese (風險,
 移動), so those fall back to a substring scan, which is still only milliseconds.
@@ -7,10 +11,10 @@ cannot see shorter strings, yet two-character words are the norm in Chinese (風
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from editor.core.annotations import SearchHit
+from editor.core.conversion import find, fold, query_variants
 
 from .base import StoreBase
 
@@ -59,31 +63,42 @@ def _normalise(query: str) -> str:
 
 def snippet(text: str, query: str, width: int = SNIPPET_CHARS) -> str:
     """About ``width`` characters of ``text`` around the first match of ``query``, on one line."""
+    return snippet_with_match(text, query, width)[0]
+
+
+def snippet_with_match(text: str, query: str, width: int = SNIPPET_CHARS) -> tuple[str, tuple[int, int] | None]:
+    """The snippet (see ``snippet``) and where in it the match is, in the text as written."""
     flat = " ".join(text.split())
-    match = re.search(re.escape(query), flat, re.IGNORECASE)
+    span = find(flat, query)
     start = 0
-    if match is not None:
-        start = max(0, match.start() - max(0, width - len(match.group())) // 2)
+    if span is not None:
+        start = max(0, span[0] - max(0, width - (span[1] - span[0])) // 2)
     end = min(len(flat), start + width)
     start = max(0, min(start, end - width))
-    return ("…" if start > 0 else "") + flat[start:end] + ("…" if end < len(flat) else "")
+    lead = "…" if start > 0 else ""
+    shown = lead + flat[start:end] + ("…" if end < len(flat) else "")
+    if span is None or span[0] < start:
+        return shown, None
+    offset = len(lead) - start
+    return shown, (span[0] + offset, min(span[1], end) + offset)
 
 
 class SearchMixin(StoreBase):
     """Search for the find bar and the outline filter."""
 
-    def _text_condition(self, source: _Source, query: str) -> tuple[str, str]:
+    def _text_condition(self, source: _Source, query: str) -> tuple[str, tuple[str, ...]]:
         """SQL condition (content row alias c or n) and its parameter for "column contains query"."""
         alias = source.column.split(".")[0]
         if len(query) >= MIN_FTS_CHARS:
             # Column filter, so a body hit is not reported as a title hit.
             bare = source.column.split(".")[1]
             return (f"{alias}.rowid IN (SELECT rowid FROM {source.fts} WHERE {source.fts} MATCH ?)",
-                    f"{bare} : {fts_phrase(query)}")
-        if query.lower() != query.upper():
-            # SQLite's lower() folds ASCII only: the letters these reports mix into Chinese.
-            return f"instr(lower({source.column}), ?) > 0", query.lower()
-        return f"instr({source.column}, ?) > 0", query  # Chinese: nothing to fold
+                    (f"{bare} : {fts_phrase(fold(query))}",))
+        # Too short for the index: scan the text as written for the query in each script,
+        # which costs a few substring tests per row instead of folding every row.
+        column = f"lower({source.column})" if query.lower() != query.upper() else source.column
+        variants = query_variants(query.lower())
+        return " OR ".join(f"instr({column}, ?) > 0" for _ in variants).join("()"), variants
 
     def search(self, query: str, report_id: str | None = None, limit: int = 200) -> list[SearchHit]:
         """Hits for ``query`` in titles, bodies, notes and comments, in outline order."""
@@ -96,7 +111,7 @@ class SearchMixin(StoreBase):
             condition, param = self._text_condition(source, query)
             sql = (f"SELECT n.id, n.path, n.title, {source.column}, r.imported_at, r.id, n.seq"
                    f" FROM {source.with_node} WHERE {condition} AND {source.live}")
-            params: list = [param]
+            params: list = [*param]
             if report_id is not None:
                 sql += " AND n.report_id = ?"
                 params.append(report_id)
@@ -104,7 +119,8 @@ class SearchMixin(StoreBase):
             sql += " ORDER BY r.imported_at, r.id, n.seq LIMIT ?"
             params.append(limit)
             for node_id, path, title, text, imported_at, rid, seq in self._all(sql, params):
-                hit = SearchHit(node_id, path, title, source.field, snippet(text, query))
+                shown, match = snippet_with_match(text, query)
+                hit = SearchHit(node_id, path, title, source.field, shown, match)
                 key = (node_id, source.field, hit.snippet)
                 if key not in seen:  # two analysts' identical notes are one hit
                     seen.add(key)
@@ -129,7 +145,7 @@ class SearchMixin(StoreBase):
                 continue
             condition, param = self._text_condition(source, query)
             sql = f"SELECT c.node_id FROM {source.table} WHERE {condition} AND {source.live}"
-            params: tuple = (param,)
+            params: tuple = tuple(param)
             if author_id is not None:
                 sql += " AND c.author_id = ?"
                 params += (author_id,)

@@ -4,8 +4,8 @@ v1.py creates the schema; v2.py adds merge tracking (text revisions, conflicts);
 lightens the nodes table; editions.py links a report's
 revised editions; quadrants.py adds the trend matrix's quadrant labels; rating_revisions.py
 lets ratings conflict like texts; node_pages.py keeps the page each node starts on in the
-original; hub_sync.py remembers how far each team hub was synced.
-A new version is a
+original; hub_sync.py remembers how far each team hub was synced; script_folding.py folds
+the search indexes to Simplified characters. A new version is a
 new file and one entry appended to MIGRATIONS.
 """
 
@@ -26,6 +26,7 @@ from editor.store.migrations.quadrants import add_report_quadrants
 from editor.store.migrations.rating_revisions import add_rating_revisions
 from editor.store.migrations.node_pages import add_node_pages
 from editor.store.migrations.hub_sync import add_hub_sync
+from editor.store.migrations.script_folding import fold_search_indexes
 
 MigrationStep = Callable[[Database], None]
 
@@ -40,6 +41,7 @@ MIGRATIONS: list[MigrationStep] = [
     add_rating_revisions,
     add_node_pages,
     add_hub_sync,
+    fold_search_indexes,
 ]
 
 
