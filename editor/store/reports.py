@@ -16,6 +16,7 @@ from editor.store.bulk import bulk_insert_into
 from .stamps import now
 
 NODE_COLUMNS = "id, report_id, parent_id, position, level, number, path, title, body"
+TITLE, BODY = 7, 8  # their places in a row of NODE_COLUMNS
 _REPORT_COLUMNS = ("id, title, source, imported_at, warnings,"
                    " (SELECT count(*) FROM nodes WHERE nodes.report_id = reports.id) AS node_count")
 _TRAILING = ".、．。 "  # punctuation printed after a number, not part of it
@@ -28,6 +29,13 @@ def _nfc(text: str) -> str:
 
 def _report_info(row: dict[str, Any]) -> ReportInfo:
     return build(ReportInfo, row, warnings=tuple(json.loads(row["warnings"] or "[]")))
+
+
+def _indexed(rows: Iterator[tuple], texts: list[tuple[str, ...]]) -> Iterator[tuple]:
+    """``rows`` of nodes passed on, their title and body kept in ``texts`` for the search index."""
+    for row in rows:
+        texts.append((row[TITLE], row[BODY]))
+        yield row
 
 
 def _node_rows(rid: str, report: ParsedReport, normalise: bool = True) -> Iterator[tuple]:
@@ -81,10 +89,10 @@ class ReportsMixin(StoreBase):
                     "INSERT INTO reports (id, title, source, imported_at, warnings) VALUES (?, ?, ?, ?, ?)",
                     (rid, _nfc(report.title), report.source, now(),
                      json.dumps(list(report.warnings), ensure_ascii=False)))
-                with bulk_insert_into(self.db.conn, "nodes", "report_id = ?", (rid,)):
+                with bulk_insert_into(self.db.conn, "nodes", "report_id = ?", (rid,)) as batch:
                     self.db.conn.executemany(
                         f"INSERT INTO nodes ({NODE_COLUMNS}, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        _node_rows(rid, report, normalise=not already_nfc))
+                        _indexed(_node_rows(rid, report, normalise=not already_nfc), batch.texts))
                 self._add_node_pages(rid, report)
                 created = True
         return self.report(rid), created
