@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QTe
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from editor.core.annotations import Author
+from editor.core.conversion import Script
 from editor.core.errors import StoreError
 from editor.operations.changes import Changes
 from editor.operations.reports import open_report
@@ -102,6 +103,8 @@ class MainWindow(QMainWindow):
         # Shadows QWidget.actions(), which nothing here calls; the name is used by every UI test.
         self.actions: WindowActions = build_actions(self)  # type: ignore[assignment]
         self.actions.show_colleagues.setChecked(self.settings.show_colleagues())
+        self.actions.text_scripts[self.settings.text_script()].setChecked(True)
+        self.reading_pane.set_script(Script(self.settings.text_script()))
         self.status = StatusPanel(self.statusBar(), self)
         self.status.conflicts.linkActivated.connect(lambda _link: self.actions.review_conflicts.trigger())
         self.database = DatabaseActions(self)
@@ -383,6 +386,21 @@ class MainWindow(QMainWindow):
         if node_id == self.current_node_id():
             node = self.model.node(node_id) or self.store.node(node_id)
             self.inspector.show_annotations(self._annotations(node, self.breadcrumb(node_id)))
+
+    def set_text_script(self, script: str) -> None:
+        """View › Show text: the reading pane shows Chinese as written, in Simplified or in Traditional.
+
+        Display only: the stored text never changes, and highlights made on converted text
+        are kept against the characters as written.
+        """
+        self.settings.set_text_script(script)
+        self.actions.text_scripts[script].setChecked(True)
+        self.reading_pane.set_script(Script(script))
+        current = self.current_node_id()
+        if current:
+            scroll = self.reading_pane.verticalScrollBar().value()
+            self.show_node(current)
+            self.reading_pane.verticalScrollBar().setValue(scroll)
 
     def set_show_colleagues(self, shown: bool) -> None:
         """View › Colleagues' annotations: show them beside the analyst's own, or only the analyst's."""

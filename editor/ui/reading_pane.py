@@ -11,6 +11,7 @@ from PySide6.QtGui import (QAction, QColor, QContextMenuEvent, QFont, QHelpEvent
 from PySide6.QtWidgets import QMenu, QTextBrowser, QToolTip, QWidget
 
 from editor.core.annotations import Highlight, Node
+from editor.core.conversion import Converted, Script, convert
 from editor.ui.outline.model import display_label
 from editor.ui.palette import HIGHLIGHT_COLORS, swatch_icon
 from editor.ui.textoffsets import codepoint_offset, utf16_length, utf16_offset
@@ -24,9 +25,22 @@ class _BodySpan:
 
     node: Node
     start: int  # document position (UTF-16) where the text begins
-    length: int  # UTF-16 length of the text
-    text: str  # node.anchor_text
+    length: int  # UTF-16 length of the text shown
+    view: Converted  # node.anchor_text, and as shown (another script, maybe), offsets mapped
     fmt: QTextCharFormat  # how the text looks without highlights
+
+    @property
+    def text(self) -> str:
+        """The text as shown in the pane."""
+        return self.view.text
+
+    def position(self, offset: int, *, end: bool = False) -> int:
+        """Document position of code point ``offset`` of the text as written."""
+        return self.start + utf16_offset(self.text, self.view.to_converted(offset, end=end))
+
+    def offset(self, position: int, *, end: bool = False) -> int:
+        """Code point of the text as written at document ``position`` (inside this span)."""
+        return self.view.to_original(codepoint_offset(self.text, position - self.start), end=end)
 
 
 @dataclass
@@ -58,6 +72,7 @@ class ReadingPane(QTextBrowser):
         self._selected_highlight = ""
         self._editable = True
         self._root_id = ""
+        self._script = Script.ORIGINAL
 
     # -- content ---------------------------------------------------------------------
     def set_editable(self, editable: bool) -> None:
@@ -68,6 +83,17 @@ class ReadingPane(QTextBrowser):
         """Author names for tooltips on colleagues' highlights."""
         self._author_names = dict(names)
         self._current_author = current_author_id
+
+    def set_script(self, script: Script) -> None:
+        """Show Chinese text as written or converted to one script; the next ``show_nodes`` uses it.
+
+        Display only: highlights are still made and stored against the text as written.
+        """
+        self._script = script
+
+    def script(self) -> Script:
+        """The script text is shown in."""
+        return self._script
 
     def root_node_id(self) -> str:
         """The node selected in the outline, shown first."""
@@ -114,7 +140,7 @@ class ReadingPane(QTextBrowser):
                 crumb_fmt.setForeground(QColor("#7a8594"))
                 crumb_fmt.setFontPointSize(base_size * 0.92)
                 cursor.setBlockFormat(self._block_format(0, 6))
-                cursor.insertText(breadcrumb, crumb_fmt)
+                cursor.insertText(convert(breadcrumb, self._script).text, crumb_fmt)
                 first = False
             root_level = nodes[0].level if nodes else 1
             for node in nodes:
@@ -127,13 +153,17 @@ class ReadingPane(QTextBrowser):
                     cursor.insertBlock()
                 cursor.setBlockFormat(self._block_format(0 if first else (20 if depth <= 1 else 12), 6))
                 label = display_label(node)
-                cursor.insertText(label, heading_fmt)
-                first = False
                 if not node.body and node.title and label.endswith(node.title):
                     # Without a body the title is what can be highlighted (Node.anchor_text).
-                    start = cursor.position() - utf16_length(node.title)
-                    self._bodies.append(_BodySpan(node, start, utf16_length(node.title), node.title, heading_fmt))
+                    view = convert(node.title, self._script)
+                    cursor.insertText(convert(label[:-len(node.title)], self._script).text, heading_fmt)
+                    start = cursor.position()
+                    cursor.insertText(view.text, heading_fmt)
+                    self._bodies.append(_BodySpan(node, start, utf16_length(view.text), view, heading_fmt))
                     self._apply_highlights(node.id, highlights.get(node.id, []))
+                else:
+                    cursor.insertText(convert(label, self._script).text, heading_fmt)
+                first = False
                 if node.id in pages:
                     page_fmt = QTextCharFormat()
                     page_fmt.setForeground(QColor("#7a8594"))
@@ -145,8 +175,9 @@ class ReadingPane(QTextBrowser):
                     cursor.setBlockFormat(self._block_format(0, 0, line_height=160))
                     start = cursor.position()
                     body_fmt = self._body_format(base_size)
-                    cursor.insertText(node.body, body_fmt)
-                    self._bodies.append(_BodySpan(node, start, utf16_length(node.body), node.body, body_fmt))
+                    view = convert(node.body, self._script)
+                    cursor.insertText(view.text, body_fmt)
+                    self._bodies.append(_BodySpan(node, start, utf16_length(view.text), view, body_fmt))
                     self._apply_highlights(node.id, highlights.get(node.id, []))
                 elif not self._has_children(nodes, node):
                     # Chapters and sections often have no text of their own; a point without text
@@ -204,11 +235,10 @@ class ReadingPane(QTextBrowser):
         span = self._body(node_id)
         if span is None:
             return
-        body = span.text
         spans: list[_HighlightSpan] = []
         for highlight in highlights:
-            start = span.start + utf16_offset(body, highlight.start)
-            end = span.start + utf16_offset(body, highlight.end)
+            start = span.position(highlight.start)
+            end = span.position(highlight.end, end=True)
             if end <= start:
                 continue
             spans.append(_HighlightSpan(highlight, start, end))
@@ -273,12 +303,13 @@ class ReadingPane(QTextBrowser):
         if span is None:
             return
         cursor = QTextCursor(self.document())
-        cursor.setPosition(span.start + utf16_offset(span.text, start))
-        cursor.setPosition(span.start + utf16_offset(span.text, end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(span.position(start))
+        cursor.setPosition(span.position(end, end=True), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
 
     def selection_span(self) -> tuple[str, int, int] | None:
-        """(node id, start, end) in code points of the selection inside one body (or bodyless title), else None.
+        """(node id, start, end) in code points of the text as written, for the selection inside one body
+        (or bodyless title), else None.
 
         A selection that strays into a heading is trimmed to the text it mostly covers.
         """
@@ -294,9 +325,9 @@ class ReadingPane(QTextBrowser):
         if best is None:
             return None
         span = best[1]
-        body = span.text
-        start = codepoint_offset(body, max(sel_start, span.start) - span.start)
-        end = codepoint_offset(body, min(sel_end, span.start + span.length) - span.start)
+        # Offsets of the text as written, whatever script it is shown in.
+        start = span.offset(max(sel_start, span.start))
+        end = span.offset(min(sel_end, span.start + span.length), end=True)
         if end <= start:
             return None
         return span.node.id, start, end

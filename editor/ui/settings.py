@@ -96,6 +96,15 @@ class WindowSettings:
         """Remember View › Colleagues' annotations."""
         self._qs.setValue("view/show_colleagues", "true" if shown else "false")
 
+    def text_script(self) -> str:
+        """View › Show text: ``original`` (as written), ``simplified`` or ``traditional``."""
+        value = str(self._qs.value("view/text_script", "original"))
+        return value if value in ("original", "simplified", "traditional") else "original"
+
+    def set_text_script(self, script: str) -> None:
+        """Remember View › Show text."""
+        self._qs.setValue("view/text_script", script)
+
     def export_folder(self) -> str:
         """The folder the last export or shared copy was written to ('' before the first)."""
         return str(self._qs.value("files/export_folder", "") or "")

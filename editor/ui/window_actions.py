@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 
 from editor.ui.agreement_dialog import open_agreement_dialog
@@ -46,6 +46,7 @@ class WindowActions:
     show_colleagues: QAction
     agreement: QAction
     review_conflicts: QAction
+    text_scripts: dict[str, QAction] = field(default_factory=dict)  # View › Show text, by Script value
     export_pdf: QAction | None = None
     export_data: dict[str, QAction] = field(default_factory=dict)  # by format code: json, csv, md, w3c, qdpx
     rate: list[QAction] = field(default_factory=list)  # index = value (0 clears)
@@ -170,6 +171,15 @@ def build_actions(window) -> WindowActions:
     )
     a.show_colleagues.setCheckable(True)
     a.show_colleagues.setChecked(True)
+    scripts = QActionGroup(window)
+    for script, text, keys in (
+            ("original", translate("MainWindow", "Text as &written"), ("Ctrl+Alt+0",)),
+            ("simplified", translate("MainWindow", "Text in &Simplified Chinese"), ("Ctrl+Alt+S",)),
+            ("traditional", translate("MainWindow", "Text in &Traditional Chinese"), ("Ctrl+Alt+T",))):
+        action = _action(window, text, partial(window.set_text_script, script), keys)
+        action.setCheckable(True)
+        scripts.addAction(action)
+        a.text_scripts[script] = action
     a.quit.setMenuRole(QAction.MenuRole.QuitRole)
     a.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
     a.about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -236,6 +246,9 @@ def build_actions(window) -> WindowActions:
     view_menu.addAction(a.clear_filter)
     view_menu.addSeparator()
     view_menu.addAction(a.show_colleagues)
+    show_text = view_menu.addMenu(translate("MainWindow", "Show &text"))
+    for action in a.text_scripts.values():
+        show_text.addAction(action)
     view_menu.addSeparator()
     a.report_menu = view_menu.addMenu(translate("MainWindow", "&Report"))
     a.report_menu.aboutToShow.connect(window.fill_report_menu)
