@@ -1,4 +1,4 @@
-"""English and Simplified Chinese: complete translations, the window and every dialog in both languages."""
+"""English, Simplified and Traditional Chinese: complete translations, the window and every dialog in each."""
 
 from __future__ import annotations
 
@@ -28,7 +28,9 @@ from editor.ui.window_actions import shortcut_rows
 from tests.ui_helpers import close_window, dialogs, open_window, sample_db, select  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[1]
-TS = ROOT / "resources" / "translations" / "trendmark_zh_CN.ts"
+TRANSLATIONS = ROOT / "resources" / "translations"
+TS = TRANSLATIONS / "trendmark_zh_CN.ts"
+CHINESE = ("zh_CN", "zh_TW")
 PLACEHOLDER = re.compile(r"\{\w+\}")
 
 
@@ -45,8 +47,9 @@ def _messages(path: Path) -> list[tuple[str, str, ET.Element]]:
             for context in root.iter("context") for message in context.iter("message")]
 
 
-def test_every_string_has_a_finished_translation_with_the_same_placeholders():
-    messages = _messages(TS)
+@pytest.mark.parametrize("language", CHINESE)
+def test_every_string_has_a_finished_translation_with_the_same_placeholders(language):
+    messages = _messages(TRANSLATIONS / f"trendmark_{language}.ts")
     assert len(messages) > 150
     for context, source, translation in messages:
         assert translation is not None and translation.get("type") is None, (context, source)
@@ -57,7 +60,8 @@ def test_every_string_has_a_finished_translation_with_the_same_placeholders():
             assert re.search(r"[\u4e00-\u9fff]", translation.text), f"{source!r} is not translated"
 
 
-def test_translation_file_covers_every_string_in_the_code(tmp_path):
+@pytest.mark.parametrize("language", CHINESE)
+def test_translation_file_covers_every_string_in_the_code(tmp_path, language):
     tool = Path(sys.executable).parent / "pyside6-lupdate"
     lupdate = str(tool) if tool.exists() else shutil.which("pyside6-lupdate")
     assert lupdate, "pyside6-lupdate is needed to check the translations"
@@ -66,7 +70,7 @@ def test_translation_file_covers_every_string_in_the_code(tmp_path):
     subprocess.run([lupdate, "-locations", "none", *sources, "-ts", str(fresh)], check=True,
                    capture_output=True)
     in_code = {(c, s) for c, s, _t in _messages(fresh)}
-    in_file = {(c, s) for c, s, _t in _messages(TS)}
+    in_file = {(c, s) for c, s, _t in _messages(TRANSLATIONS / f"trendmark_{language}.ts")}
     assert in_code - in_file == set(), "run resources/translations/update.py"
 
 
@@ -80,8 +84,39 @@ def test_compiled_translation_loads_and_translates(qapp):
 def test_language_follows_the_setting_or_the_system():
     assert resolve_language("en", QLocale("zh_CN")) == "en"
     assert resolve_language("zh_CN", QLocale("en_US")) == "zh_CN"
-    assert resolve_language("system", QLocale("zh_TW")) == "zh_CN"
+    assert resolve_language("system", QLocale("zh_CN")) == "zh_CN"
+    assert resolve_language("system", QLocale("zh_SG")) == "zh_CN"
+    assert resolve_language("system", QLocale("zh_TW")) == "zh_TW"
+    assert resolve_language("system", QLocale("zh_HK")) == "zh_TW"
+    assert resolve_language("zh_TW", QLocale("en_US")) == "zh_TW"
     assert resolve_language("system", QLocale("de_DE")) == "en"
+
+
+def test_traditional_translation_uses_taiwan_words(qapp):
+    translator = QTranslator()
+    assert translator.load(str(translation_file("zh_TW")))
+    assert translator.translate("MainWindow", "&File") == "檔案(&F)"
+    assert translator.translate("MainWindow", "&View") == "檢視(&V)"
+    assert translator.translate("Dimensions", "Impact") == "影響"
+    assert "資料庫" in translator.translate("MainWindow", "&Open database…")
+
+
+def test_language_picker_names_each_language_in_its_own_script():
+    from editor.ui.i18n import LANGUAGES
+
+    assert dict(LANGUAGES) == {"en": "English", "zh_CN": "简体中文", "zh_TW": "繁體中文"}
+
+
+def test_window_in_traditional_chinese(qtbot, sample_db, dialogs, qapp):
+    install_translators(qapp, "zh_TW")
+    try:
+        window = open_window(qtbot, sample_db)
+        menus = [action.text() for action in window.menuBar().actions()]
+        assert menus == ["檔案(&F)", "編輯(&E)", "檢視(&V)", "分析(&A)", "說明(&H)"]
+        assert window.actions.undo.iconText() == "復原"
+        close_window(window)
+    finally:
+        install_translators(qapp, "en")
 
 
 def test_window_in_chinese(qtbot, sample_db, dialogs, chinese):
@@ -108,7 +143,7 @@ def _dialogs_to_open(parent):
     ]
 
 
-@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize("language", ["en", "zh_CN", "zh_TW"])
 def test_every_dialog_opens_in_every_language(qtbot, qapp, language):
     install_translators(qapp, language)
     try:
@@ -123,6 +158,8 @@ def test_every_dialog_opens_in_every_language(qtbot, qapp, language):
             assert dialog.result() == QDialog.DialogCode.Rejected
         if language == "zh_CN":
             assert titles == ["欢迎使用 Trendmark", "偏好设置", "键盘快捷键", "报告已导入"]
+        elif language == "zh_TW":
+            assert titles == ["歡迎使用 Trendmark", "偏好設定", "鍵盤快速鍵", "報告已匯入"]
         else:
             assert titles == ["Welcome to Trendmark", "Preferences", "Keyboard shortcuts", "Report imported"]
     finally:

@@ -52,7 +52,7 @@ class AuthorNameDialog(QDialog):
 class Preferences:
     """What the Preferences dialog edits."""
 
-    language: str  # "system", "en", "zh_CN"
+    language: str  # "system", "en", "zh_CN", "zh_TW"
     dimensions: list[Dimension] = field(default_factory=list)
     renamed: dict[str, str] = field(default_factory=dict)  # dimension id -> new name
     added: list[str] = field(default_factory=list)  # names of new dimensions

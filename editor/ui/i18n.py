@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from editor.ui.resources import resource_path
 
 # (code, name in its own language): names are not translated, so everyone finds theirs.
-LANGUAGES: tuple[tuple[str, str], ...] = (("en", "English"), ("zh_CN", "简体中文"))
+LANGUAGES: tuple[tuple[str, str], ...] = (("en", "English"), ("zh_CN", "简体中文"), ("zh_TW", "繁體中文"))
 
 _installed: list[QTranslator] = []
 
@@ -20,12 +20,16 @@ def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
 
 
 def resolve_language(setting: str, locale: QLocale | None = None) -> str:
-    """The language code to load for a setting of ``system``, ``en`` or ``zh_CN``."""
+    """The language code to load for a setting of ``system``, ``en``, ``zh_CN`` or ``zh_TW``."""
     if setting in {code for code, _ in LANGUAGES}:
         return setting
-    name = (locale or QLocale.system()).name()
-    # Any Chinese locale gets the Chinese interface: closer to the reader than English.
-    return "zh_CN" if name.startswith("zh") else "en"
+    locale = locale or QLocale.system()
+    if locale.language() != QLocale.Language.Chinese:
+        return "en"
+    # Taiwan, Hong Kong and Macau write Traditional characters; any other Chinese locale Simplified.
+    traditional = (locale.script() == QLocale.Script.TraditionalChineseScript
+                   or locale.territory() in (QLocale.Country.Taiwan, QLocale.Country.HongKong, QLocale.Country.Macau))
+    return "zh_TW" if traditional else "zh_CN"
 
 
 def translation_file(language: str):

@@ -80,11 +80,11 @@ class WindowSettings:
 
     # -- language ------------------------------------------------------------------------
     def language(self) -> str:
-        """``system``, ``en`` or ``zh_CN``."""
+        """``system``, ``en``, ``zh_CN`` or ``zh_TW``."""
         return str(self._qs.value("ui/language", "system"))
 
     def set_language(self, language: str) -> None:
-        """Remember the interface language (``system``, ``en`` or ``zh_CN``)."""
+        """Remember the interface language (``system``, ``en``, ``zh_CN`` or ``zh_TW``)."""
         self._qs.setValue("ui/language", language)
 
     # -- what the window shows and where files go ------------------------------------------

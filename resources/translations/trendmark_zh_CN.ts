@@ -742,6 +742,18 @@ the password comes from ~/.pgpass and is never stored:</source>
         <translation>您和同事都修改过的文字：保留我的、采用对方的或两者都保留</translation>
     </message>
     <message>
+        <source>Text as &amp;written</source>
+        <translation>按原文显示(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Text in &amp;Simplified Chinese</source>
+        <translation>以简体中文显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Text in &amp;Traditional Chinese</source>
+        <translation>以繁体中文显示(&amp;T)</translation>
+    </message>
+    <message>
         <source>Clear rating</source>
         <translation>清除评分</translation>
     </message>
@@ -776,6 +788,10 @@ the password comes from ~/.pgpass and is never stored:</source>
     <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Show &amp;text</source>
+        <translation>文本显示(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Report</source>

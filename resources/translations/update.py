@@ -2,12 +2,14 @@
 
     python resources/translations/update.py
 
+For each language (``zh_CN``, and ``zh_TW`` made from it, see zh_TW.py):
+
 1. ``pyside6-lupdate`` collects every ``tr()``/``translate()`` string of ``editor/ui`` into
-   ``trendmark_zh_CN.ts`` (keeping the file's existing entries, dropping obsolete ones);
+   ``trendmark_<language>.ts`` (keeping the file's existing entries, dropping obsolete ones);
 2. strings lupdate cannot see — ``translate(_CONTEXT, "…")`` where the context is a
    module-level string constant rather than a literal — are added from the sources' syntax trees;
-3. each message gets its translation from ``zh_CN.py`` (no hand edits in the XML);
-4. ``pyside6-lrelease`` compiles ``trendmark_zh_CN.qm``, which the application loads.
+3. each message gets its translation from ``<language>.py`` (no hand edits in the XML);
+4. ``pyside6-lrelease`` compiles ``trendmark_<language>.qm``, which the application loads.
 
 Exits non-zero, naming the strings, if any source text has no translation.
 """
@@ -25,7 +27,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 SOURCES = ROOT / "editor" / "ui"
-LANGUAGES = ("zh_CN",)
+LANGUAGES = ("zh_CN", "zh_TW")
 
 
 def _tool(name: str) -> str:

@@ -394,4 +394,9 @@ TRANSLATIONS: dict[str, str] = {
     "Hub: offline": "团队中心：离线",
     "Hub: synced {time} · {n} pending": "团队中心：{time} 已同步 · {n} 项待发送",
     "Last sync with {hub}": "上次与 {hub} 同步",
+    # View › Show text (Simplified / Traditional)
+    "Show &text": "文本显示(&T)",
+    "Text as &written": "按原文显示(&W)",
+    "Text in &Simplified Chinese": "以简体中文显示(&S)",
+    "Text in &Traditional Chinese": "以繁体中文显示(&T)",
 }
