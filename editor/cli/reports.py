@@ -41,6 +41,9 @@ def register(command: Register) -> None:
     p.add_argument("--mine", action="store_true", help="only my annotations, not colleagues'")
     p.add_argument("--page-size", choices=["A4", "Letter"], default="A4")
     p.add_argument("--no-matrix", action="store_true", help="PDF: leave out the trend matrix and top-trends pages")
+    p.add_argument("--script", choices=["original", "simplified", "traditional"], default="original",
+                   help="the report's Chinese text as written (default), in Simplified or in Traditional "
+                        "characters (pdf, md, csv; json keeps the text as written and adds the converted text)")
     add_edition_choice(p)
     p.set_defaults(handler=cmd_export)
 
@@ -131,7 +134,7 @@ def cmd_export(args: argparse.Namespace, out: Out) -> int:
         options = ExportOptions(
             annotated_only=args.annotated_only, tags=tuple(args.tag), min_rating=args.min_rating,
             only_author_id=mine.id if mine else None, page_size=args.page_size,
-            include_matrix=not args.no_matrix,
+            include_matrix=not args.no_matrix, script=args.script,
         )
         path = export(store, args.format, Path(args.out).expanduser(), report.id, options)
     out(str(path))

@@ -9,6 +9,7 @@ on success, so a failed or cancelled export never leaves a half-written file.
 
 from __future__ import annotations
 
+import dataclasses
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +31,7 @@ _DATA_WRITERS = {
     "qdpx": ("editor.export.qdpx", "write_qdpx"),
 }
 FORMATS = ("pdf", *_DATA_WRITERS)
+_AS_WRITTEN = ("w3c", "qdpx")  # always the text as written, whatever the chosen script
 
 
 def export_report(store: Store, fmt: str, out_path: Path, report_id: str, options: ExportOptions | None = None,
@@ -51,6 +53,9 @@ def export_report(store: Store, fmt: str, out_path: Path, report_id: str, option
         raise ValueError(f"unknown export format '{fmt}'; choose one of {', '.join(FORMATS)}")
     module_name, function_name = _DATA_WRITERS[fmt]
     writer = getattr(import_module(module_name), function_name)
+    if fmt in _AS_WRITTEN and options.script != "original":
+        # Interchange formats point into the text other tools hold: the text as written.
+        options = dataclasses.replace(options, script="original")
     # Collect (and so validate the filters) before creating any file.
     document = collect_export(store, report_id, options)
     with atomic_output(out_path) as tmp:

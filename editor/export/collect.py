@@ -9,6 +9,7 @@ format what is here, so they all agree on what "annotated", "tagged" and "mine" 
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 from editor.core.annotations import (
     Author, Dimension, Highlight, Node, NodeTag, Note, Rating, ReportInfo, Tag,
 )
+from editor.core.conversion import Script, convert
 from editor.core.errors import NotFoundError
 from editor.core.matrix import MatrixData
 
@@ -80,6 +82,13 @@ class ExportDocument:
     total_nodes: int  # nodes in the report before filtering
     matrix: MatrixData | None = None  # the trend matrix of the printed nodes (None: not wanted)
     pages: Mapping[str, int] = field(default_factory=dict)  # node id -> page of the original (PDF imports)
+    # In another script (options.script): the nodes as written, by id, and the report as written.
+    originals: Mapping[str, NodeEntry] = field(default_factory=dict)
+    original_report: ReportInfo | None = None
+
+    def as_written(self, entry: NodeEntry) -> NodeEntry:
+        """``entry`` with the report's text and highlight offsets as written (itself when not converted)."""
+        return self.originals.get(entry.node.id, entry)
 
     def original_page(self, node_id: str) -> int | None:
         """The page of the original document a node starts on, if the report came from a paged file."""
@@ -199,6 +208,14 @@ def collect_export(store: Store, report_id: str, options: ExportOptions | None =
     used_authors, used_tags = _used(kept)
     if author_filter is not None:
         used_authors.add(author_filter)  # named in the filter line even with nothing exported
+    originals: dict[str, NodeEntry] = {}
+    original_report = None
+    script = Script(options.script)
+    if script is not Script.ORIGINAL:
+        originals = {entry.node.id: entry for entry in kept}
+        kept = [in_script(entry, script) for entry in kept]
+        original_report = report
+        report = dataclasses.replace(report, title=convert(report.title, script).text)
     return ExportDocument(
         report=report,
         nodes=tuple(kept),
@@ -209,7 +226,31 @@ def collect_export(store: Store, report_id: str, options: ExportOptions | None =
         total_nodes=len(nodes),
         matrix=_matrix(store, report.id, options, kept),
         pages=MappingProxyType(store.node_pages(report.id)),
+        originals=MappingProxyType(originals),
+        original_report=original_report,
     )
+
+
+def in_script(entry: NodeEntry, script: Script) -> NodeEntry:
+    """``entry`` with the report's text (titles, body, highlighted passages) shown in ``script``.
+
+    Highlight offsets are moved onto the converted body, which a phrase conversion can make
+    shorter or longer (記憶體 → 内存). What analysts wrote (notes, comments, tag names) stays
+    as they wrote it.
+    """
+    node = entry.node
+    title = convert(node.title, script)
+    body = convert(node.body, script)
+    anchor = body if node.body else title  # what highlights point into (Node.anchor_text)
+    highlights = []
+    for item in entry.highlights:
+        h = item.highlight
+        start, end = anchor.to_converted(h.start), anchor.to_converted(h.end, end=True)
+        highlights.append(dataclasses.replace(item, highlight=dataclasses.replace(
+            h, start=start, end=end, exact=anchor.text[start:end],
+            prefix=convert(h.prefix, script).text, suffix=convert(h.suffix, script).text)))
+    return dataclasses.replace(entry, node=dataclasses.replace(node, title=title.text, body=body.text),
+                               highlights=tuple(highlights))
 
 
 def _matrix(store, report_id: str, options: ExportOptions, kept: list[NodeEntry]) -> MatrixData | None:

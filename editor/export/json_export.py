@@ -76,7 +76,7 @@ def render_json(document: ExportDocument, progress: ProgressFn | None = None) ->
 
     nodes = build(None)
     check_progress(progress, total, total)
-    report = document.report
+    report = document.original_report or document.report
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -88,10 +88,12 @@ def render_json(document: ExportDocument, progress: ProgressFn | None = None) ->
             "min_rating": options.min_rating,
             "only_author_id": options.only_author_id,
         },
+        "script": options.script,
         "report": {
             "id": report.id, "title": report.title, "source": report.source,
             "imported_at": report.imported_at, "warnings": list(report.warnings),
             "node_count": document.total_nodes,
+            **({f"title_{options.script}": document.report.title} if document.original_report else {}),
         },
         "dimensions": [
             {"id": d.id, "name": d.name, "min": d.min, "max": d.max, "position": d.position}
@@ -103,10 +105,13 @@ def render_json(document: ExportDocument, progress: ProgressFn | None = None) ->
     }
 
 
-def _node(document: ExportDocument, entry: NodeEntry) -> dict[str, Any]:
+def _node(document: ExportDocument, converted: NodeEntry) -> dict[str, Any]:
+    # Offsets and texts as written, so the file lines up with the report; the converted
+    # text (options.script) alongside, as "<field>_<script>".
+    entry = document.as_written(converted)
     node = entry.node
     dimension_names = {d.id: d.name for d in document.dimensions}
-    return {
+    data = {
         "id": node.id, "path": node.path, "number": node.number, "level": node.level,
         "position": node.position, "title": node.title, "body": node.body,
         "context_only": entry.context_only,
@@ -134,6 +139,13 @@ def _node(document: ExportDocument, entry: NodeEntry) -> dict[str, Any]:
             for h in (e.highlight,)
         ],
     }
+    if converted is not entry:
+        script = document.options.script
+        data[f"title_{script}"] = converted.node.title
+        data[f"body_{script}"] = converted.node.body
+        for item, shown in zip(data["highlights"], converted.highlights):
+            item[f"exact_{script}"] = shown.highlight.exact
+    return data
 
 
 def write_json(document: ExportDocument, path: Path, progress: ProgressFn | None = None) -> None:

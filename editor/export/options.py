@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from editor.core.errors import TrendmarkError
 
 PAGE_SIZES = ("A4", "Letter")
+SCRIPTS = ("original", "simplified", "traditional")  # editor.core.conversion.Script values
 
 # progress(done, total) -> False asks the export to stop (the dialog's Cancel button).
 ProgressFn = Callable[[int, int], bool]
@@ -52,10 +53,13 @@ class ExportOptions:
     only_author_id: str | None = None
     page_size: str = "A4"
     include_matrix: bool = True  # PDF: the trend matrix and top-trends pages after the title page
+    script: str = "original"  # the report's Chinese text as written, or in one script (see collect.py)
 
     def __post_init__(self) -> None:
         if self.page_size not in PAGE_SIZES:
             raise ValueError(f"page size '{self.page_size}' is not one of {', '.join(PAGE_SIZES)}")
+        if self.script not in SCRIPTS:
+            raise ValueError(f"script '{self.script}' is not one of {', '.join(SCRIPTS)}")
         # A list passed by a caller would make the options mutable and unhashable.
         object.__setattr__(self, "tags", tuple(t.strip() for t in self.tags if t.strip()))
 
