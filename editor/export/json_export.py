@@ -88,7 +88,7 @@ def render_json(document: ExportDocument, progress: ProgressFn | None = None) ->
             "min_rating": options.min_rating,
             "only_author_id": options.only_author_id,
         },
-        "script": options.script,
+        **({"script": options.script} if document.original_report else {}),  # absent: as written
         "report": {
             "id": report.id, "title": report.title, "source": report.source,
             "imported_at": report.imported_at, "warnings": list(report.warnings),
