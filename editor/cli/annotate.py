@@ -7,6 +7,7 @@ same rules (no-op edits skipped, tag spelling reused, colleagues' highlights lef
 from __future__ import annotations
 
 import argparse
+import sys
 
 from editor.cli.common import Out, Register, author, note, open_store, target_node
 from editor.core.colors import DEFAULT_HIGHLIGHT_COLOR
@@ -56,11 +57,17 @@ def _names(tags: list[str]) -> list[str]:
 
 
 def cmd_tag(args: argparse.Namespace, out: Out) -> int:
-    from editor.operations.annotations import add_node_tags
+    from editor.operations.annotations import add_node_tags, tag_in_other_script
 
     with open_store(args) as store, store.transaction():  # a refusal leaves no new author behind
         node = target_node(store, args)
-        spellings = add_node_tags(store, author(store, args).id, node.id, _names(args.tags)).result
+        names = _names(args.tags)
+        for name in names:
+            other = tag_in_other_script(store, name)
+            if other is not None:
+                sys.stderr.write(f"warning: the tag “{other}” already exists and differs from “{name}” only "
+                                 f"by script; “{name}” was added as typed (tag with “{other}” to use that one)\n")
+        spellings = add_node_tags(store, author(store, args).id, node.id, names).result
     out(f"{node.path} {node.title}: tagged {', '.join(spellings)}")
     return 0
 

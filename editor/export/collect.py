@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from editor.core.annotations import (
     Author, Dimension, Highlight, Node, NodeTag, Note, Rating, ReportInfo, Tag,
 )
-from editor.core.conversion import Script, convert
+from editor.core.conversion import Script, convert, fold
 from editor.core.errors import NotFoundError
 from editor.core.matrix import MatrixData
 
@@ -284,13 +284,16 @@ def _name(authors: Mapping[str, Author], author_id: str) -> str:
 
 
 def _resolve_tag_filter(tags: list[Tag], names: tuple[str, ...]) -> set[str]:
-    """Tag ids named by the filter; a name matching no tag is a user mistake, said in one line."""
-    by_name = {tag.name.casefold(): tag for tag in tags}
-    unknown = [name for name in names if name.casefold() not in by_name]
+    """Tag ids named by the filter, in either script (监管 finds 監管 and 监管); a name matching
+    no tag is a user mistake, said in one line."""
+    by_name: dict[str, list[Tag]] = defaultdict(list)
+    for tag in tags:
+        by_name[fold(tag.name.casefold())].append(tag)
+    unknown = [name for name in names if fold(name.casefold()) not in by_name]
     if unknown:
         known = ", ".join(sorted((t.name for t in tags), key=str.casefold)) or "none yet"
         raise NotFoundError(f"no tag named {', '.join(repr(n) for n in unknown)}; tags in use: {known}")
-    return {by_name[name.casefold()].id for name in names}
+    return {tag.id for name in names for tag in by_name[fold(name.casefold())]}
 
 
 def _check_min_rating(dimensions: tuple[Dimension, ...], min_rating: int | None) -> None:

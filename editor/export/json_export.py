@@ -111,7 +111,7 @@ def _node(document: ExportDocument, converted: NodeEntry) -> dict[str, Any]:
     entry = document.as_written(converted)
     node = entry.node
     dimension_names = {d.id: d.name for d in document.dimensions}
-    data = {
+    data: dict[str, Any] = {
         "id": node.id, "path": node.path, "number": node.number, "level": node.level,
         "position": node.position, "title": node.title, "body": node.body,
         "context_only": entry.context_only,
@@ -143,7 +143,7 @@ def _node(document: ExportDocument, converted: NodeEntry) -> dict[str, Any]:
         script = document.options.script
         data[f"title_{script}"] = converted.node.title
         data[f"body_{script}"] = converted.node.body
-        for item, shown in zip(data["highlights"], converted.highlights):
+        for item, shown in zip(data["highlights"], converted.highlights, strict=True):
             item[f"exact_{script}"] = shown.highlight.exact
     return data
 

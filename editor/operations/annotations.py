@@ -3,7 +3,9 @@
 Each function is one user action, shared by the window (through an undo command) and the
 command line. The rules live here once: an edit that would change nothing writes nothing
 (so the undo history and the merge timestamps hold only real changes), and a tag typed in
-another letter case reuses the existing tag's spelling.
+another letter case reuses the existing tag's spelling. A tag that differs from an existing
+one only by script (监管 / 監管) is not merged silently: ``tag_in_other_script`` finds it, so
+the window can ask and the command line can warn.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from editor.core.annotations import Dimension
+from editor.core.conversion import fold
 from editor.operations.changes import NOTHING, Changes, on_nodes
 from editor.store import Store
 
@@ -19,6 +22,19 @@ def existing_tag_name(store: Store, name: str) -> str:
     """The stored spelling of the tag called ``name`` in any letter case, else ``name`` itself."""
     wanted = name.strip().casefold()
     return next((tag.name for tag in store.tags() if tag.name.casefold() == wanted), name.strip())
+
+
+def tag_in_other_script(store: Store, name: str) -> str | None:
+    """The existing tag that ``name`` matches only across scripts (监管 for 監管), else None.
+
+    None as well when a tag of that very name (in any letter case) exists: that one is reused.
+    """
+    wanted = name.strip().casefold()
+    tags = store.tags()
+    if not wanted or any(tag.name.casefold() == wanted for tag in tags):
+        return None
+    folded = fold(wanted)
+    return next((tag.name for tag in tags if fold(tag.name.casefold()) == folded), None)
 
 
 def add_node_tag(store: Store, author_id: str, node_id: str, name: str) -> Changes:

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QMessageBox
+
 from editor.core.colors import DEFAULT_HIGHLIGHT_COLOR
+from editor.operations.annotations import tag_in_other_script
 from editor.operations.changes import Changes
 from editor.ui import commands as cmd
 from editor.ui.i18n import translate
@@ -53,7 +56,20 @@ class AnnotationEdits:
     def add_tag(self, node_id: str, name: str) -> None:
         """Tag a node."""
         if node_id and name.strip():
-            self._push(cmd.AddNodeTagCommand(self._session, node_id, name.strip()))
+            self._push(cmd.AddNodeTagCommand(self._session, node_id, self._tag_spelling(name.strip())))
+
+    def _tag_spelling(self, name: str) -> str:
+        """``name``, or the existing tag written in the other script if the analyst says to reuse it."""
+        other = tag_in_other_script(self.window.store, name)
+        if other is None:
+            return name
+        answer = QMessageBox.question(
+            self.window.as_parent(), translate("AnnotationEdits", "Tag in the other script"),
+            translate("AnnotationEdits", "The tag “{existing}” already exists; it differs from “{typed}” only "
+                      "in Simplified or Traditional characters.\n\nUse “{existing}”?").format(
+                existing=other, typed=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        return other if answer == QMessageBox.StandardButton.Yes else name
 
     def remove_tag(self, node_id: str, name: str) -> None:
         """Remove the analyst's tag from a node."""
@@ -102,7 +118,7 @@ class AnnotationEdits:
     def tag_highlight(self, highlight_id: str, name: str) -> None:
         """Tag one of the analyst's highlights."""
         if name.strip():
-            self._push(cmd.AddHighlightTagCommand(self._session, highlight_id, name.strip()))
+            self._push(cmd.AddHighlightTagCommand(self._session, highlight_id, self._tag_spelling(name.strip())))
 
     def untag_highlight(self, highlight_id: str, name: str) -> None:
         """Remove a tag from one of the analyst's highlights."""

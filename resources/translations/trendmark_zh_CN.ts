@@ -60,6 +60,21 @@
     </message>
 </context>
 <context>
+    <name>AnnotationEdits</name>
+    <message>
+        <source>Tag in the other script</source>
+        <translation>另一种字体的标签</translation>
+    </message>
+    <message>
+        <source>The tag “{existing}” already exists; it differs from “{typed}” only in Simplified or Traditional characters.
+
+Use “{existing}”?</source>
+        <translation>标签“{existing}”已存在，与“{typed}”仅有简体与繁体之别。
+
+使用“{existing}”吗？</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationSession</name>
     <message>
         <source>This database is read-only; the change was not made.</source>

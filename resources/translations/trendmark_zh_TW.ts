@@ -60,6 +60,21 @@
     </message>
 </context>
 <context>
+    <name>AnnotationEdits</name>
+    <message>
+        <source>Tag in the other script</source>
+        <translation>另一種字型的標籤</translation>
+    </message>
+    <message>
+        <source>The tag “{existing}” already exists; it differs from “{typed}” only in Simplified or Traditional characters.
+
+Use “{existing}”?</source>
+        <translation>標籤“{existing}”已存在，與“{typed}”僅有簡體與繁體之別。
+
+使用“{existing}”嗎？</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationSession</name>
     <message>
         <source>This database is read-only; the change was not made.</source>

@@ -399,4 +399,8 @@ TRANSLATIONS: dict[str, str] = {
     "Text as &written": "按原文显示(&W)",
     "Text in &Simplified Chinese": "以简体中文显示(&S)",
     "Text in &Traditional Chinese": "以繁体中文显示(&T)",
+    # A tag typed in the other script
+    "Tag in the other script": "另一种字体的标签",
+    "The tag “{existing}” already exists; it differs from “{typed}” only in Simplified or Traditional characters.\n\nUse “{existing}”?":
+        "标签“{existing}”已存在，与“{typed}”仅有简体与繁体之别。\n\n使用“{existing}”吗？",
 }

@@ -1,4 +1,4 @@
-"""Schema version 8: the search indexes hold Chinese text folded to Simplified characters.
+"""Schema version 9: the search indexes hold Chinese text folded to Simplified characters.
 
 A query is folded the same way (editor/core/conversion.py), so 移动支付 finds 移動支付 and
 the reverse; the tables keep the text as written. Folding needs OpenCC, which plain
@@ -109,7 +109,7 @@ def refresh_search_index(conn: sqlite3.Connection) -> None:
 
 
 def fold_search_indexes(db: Database) -> None:
-    """Migration step 7 -> 8: folded indexes, kept in step through the queue."""
+    """Migration step 8 -> 9: folded indexes, kept in step through the queue."""
     conn = db.conn
     slots = ", ".join(f"old_{i} TEXT" for i in range(max(len(c) for c in FTS_COLUMNS.values())))
     conn.execute(f"CREATE TABLE {QUEUE} (source TEXT NOT NULL, row INTEGER NOT NULL, indexed INTEGER NOT NULL,"
