@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from editor.core.errors import StoreError
-from editor.store import Store
+from editor.store import Store, schema_version
 from editor.store.merge import merge_database
 from editor.store.sharing import share_copy
 from tests.test_merge_support import analyst_db, annotations, clock, sample_report  # noqa: F401
@@ -89,9 +89,10 @@ def test_a_foreign_sqlite_database_is_refused(ours, tmp_path):
 
 def test_a_database_from_a_newer_trendmark_is_refused_clearly(ours, theirs):
     path, _bob = theirs
-    tamper(path, "PRAGMA user_version = 9")
+    newer = schema_version() + 1
+    tamper(path, f"PRAGMA user_version = {newer}")
     error = assert_refused(ours, path, "newer Trendmark")
-    assert str(error) == f"{path} was written by a newer Trendmark (schema 9); update Trendmark to merge it"
+    assert str(error) == f"{path} was written by a newer Trendmark (schema {newer}); update Trendmark to merge it"
 
 
 def test_a_view_standing_in_for_one_of_our_tables_is_refused(ours, theirs):
