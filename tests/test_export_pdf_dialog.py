@@ -66,10 +66,11 @@ def test_dialog_choices_become_export_options(qtbot, sample, tmp_path):
         item = dialog.tags.item(row)
         if item.text() == "監管":
             item.setCheckState(item.checkState().Checked)
+    dialog.script.setCurrentIndex(dialog.script.findData("simplified"))
     choice = dialog.choice()
     assert choice.path == tmp_path / "client copy.pdf"
     assert choice.options == ExportOptions(annotated_only=True, tags=("監管",), min_rating=3,
-                                           only_author_id=sample.alice.id, page_size="Letter")
+                                           only_author_id=sample.alice.id, page_size="Letter", script="simplified")
 
 
 def test_a_missing_folder_is_made_and_an_impossible_one_is_explained(qtbot, sample, tmp_path):  # issue 14 point 8

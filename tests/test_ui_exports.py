@@ -151,3 +151,12 @@ def test_shared_copy_refuses_to_overwrite_the_open_database(window, dialogs, sav
     assert window.exports.share_copy_dialog() is None
     assert dialogs.kinds() == ["critical"] and "database itself" in dialogs.texts()
     assert window.store.path.read_bytes() == before
+
+
+def test_a_data_export_prints_the_text_in_the_script_the_pane_shows(qtbot, window, tmp_path, save_dialog):
+    _asked, answer = save_dialog
+    window.set_text_script("simplified")
+    answer[0] = str(tmp_path / "simplified.md")
+    window.exports.export_dialog("md")
+    text = (tmp_path / "simplified.md").read_text(encoding="utf-8")
+    assert "移动支付" in text and "移動支付" not in text

@@ -77,6 +77,14 @@ class ExportPdfDialog(QDialog):
             self.page_size.addItem(size, size)
         self.page_size.setCurrentIndex(max(0, self.page_size.findData(settings.value("pdf/page_size", "A4"))))
 
+        # The report's Chinese text as written or in one script (editor/core/conversion.py).
+        self.script = QComboBox(self)
+        for value, label in (("original", translate(_CONTEXT, "As written")),
+                             ("simplified", translate(_CONTEXT, "Simplified Chinese")),
+                             ("traditional", translate(_CONTEXT, "Traditional Chinese"))):
+            self.script.addItem(label, value)
+        self.script.setCurrentIndex(max(0, self.script.findData(settings.value("pdf/script", "original"))))
+
         self.annotated_only = QCheckBox(translate(_CONTEXT, "Only nodes with annotations"), self)
         self.only_mine = QCheckBox(translate(_CONTEXT, "Only my annotations"), self)
         self.tags = QListWidget(self)
@@ -99,6 +107,7 @@ class ExportPdfDialog(QDialog):
         form = QFormLayout()
         form.addRow(translate(_CONTEXT, "File:"), path_row)
         form.addRow(translate(_CONTEXT, "Page size:"), self.page_size)
+        form.addRow(translate(_CONTEXT, "Report text:"), self.script)
         form.addRow(translate(_CONTEXT, "Nodes:"), self.annotated_only)
         form.addRow(translate(_CONTEXT, "Tagged with any of:"), self.tags)
         form.addRow(translate(_CONTEXT, "Minimum rating:"), self.min_rating)
@@ -139,6 +148,7 @@ class ExportPdfDialog(QDialog):
             min_rating=self.min_rating.currentData(),
             only_author_id=self._author_id if self.only_mine.isChecked() else None,
             page_size=self.page_size.currentData(),
+            script=self.script.currentData(),
         )
         return PdfExportChoice(path, options, self.open_when_done.isChecked())
 
@@ -148,6 +158,7 @@ class ExportPdfDialog(QDialog):
         settings = _settings()
         settings.setValue("pdf/folder", str(choice.path.parent))
         settings.setValue("pdf/page_size", choice.options.page_size)
+        settings.setValue("pdf/script", choice.options.script)
         settings.setValue("pdf/open_when_done", "true" if choice.open_when_done else "false")
 
     @classmethod

@@ -105,7 +105,7 @@ class ExportActions:
         """Export the window's report as ``code`` to ``path`` with a progress dialog; None if it failed.
 
         Every analyst's annotations are exported (the command line's ``--mine`` and the PDF
-        dialog choose otherwise).
+        dialog choose otherwise), with the report's text in the script the reading pane shows.
         """
         window = self.window
         window.session.flush()  # a note still being typed belongs in the export
@@ -124,7 +124,8 @@ class ExportActions:
             return not progress.wasCanceled()
 
         try:
-            written = export(window.store, code, path, window.report_id, options or ExportOptions(), report)
+            options = options or ExportOptions(script=window.reading_pane.script().value)
+            written = export(window.store, code, path, window.report_id, options, report)
         except ExportCancelled:
             window.statusBar().showMessage(translate("DataExport", "Export cancelled; nothing was written."), 8000)
             return None

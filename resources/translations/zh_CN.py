@@ -403,4 +403,9 @@ TRANSLATIONS: dict[str, str] = {
     "Tag in the other script": "另一种字体的标签",
     "The tag “{existing}” already exists; it differs from “{typed}” only in Simplified or Traditional characters.\n\nUse “{existing}”?":
         "标签“{existing}”已存在，与“{typed}”仅有简体与繁体之别。\n\n使用“{existing}”吗？",
+    # The PDF export's script choice
+    "Report text:": "报告文本：",
+    "As written": "按原文",
+    "Simplified Chinese": "简体中文",
+    "Traditional Chinese": "繁体中文",
 }
