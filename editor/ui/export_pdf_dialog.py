@@ -79,10 +79,10 @@ class ExportPdfDialog(QDialog):
 
         # The report's Chinese text as written or in one script (editor/core/conversion.py).
         self.script = QComboBox(self)
-        for value, label in (("original", translate(_CONTEXT, "As written")),
+        for script, label in (("original", translate(_CONTEXT, "As written")),
                              ("simplified", translate(_CONTEXT, "Simplified Chinese")),
                              ("traditional", translate(_CONTEXT, "Traditional Chinese"))):
-            self.script.addItem(label, value)
+            self.script.addItem(label, script)
         self.script.setCurrentIndex(max(0, self.script.findData(settings.value("pdf/script", "original"))))
 
         self.annotated_only = QCheckBox(translate(_CONTEXT, "Only nodes with annotations"), self)
