@@ -56,6 +56,35 @@ def test_folded_import_against_the_previous_index(tmp_path: Path, monkeypatch: p
     assert ratio < 1.3
 
 
+def test_folded_text_import_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What ``trendmark import`` of the 500-chapter text report costs: parsing, then the store."""
+    from editor.importing import parse_report
+    from tests.reportgen import make_report
+
+    data = make_report(500).encode("utf-8")
+
+    def run(path: Path) -> float:
+        start = time.perf_counter()
+        report = parse_report(data, "report.txt")
+        with Store.open(path) as store:
+            store.add_report(report)
+        return time.perf_counter() - start
+
+    folded, before = [], []
+    for attempt in range(3):
+        folded.append(run(tmp_path / f"folded{attempt}.sqlite"))
+        with monkeypatch.context() as patch:
+            previous = migrations.MIGRATIONS.index(fold_search_indexes)
+            patch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:previous])
+            patch.setattr(bulk, "index_rows", _previous_indexing)
+            patch.setattr(reports, "_indexed", lambda rows, _texts: rows)
+            before.append(run(tmp_path / f"before{attempt}.sqlite"))
+    ratio = min(folded) / min(before)
+    print(f"\ntext import end to end, 500 chapters: folded {min(folded) * 1000:.0f} ms, "
+          f"previous {min(before) * 1000:.0f} ms, ratio {ratio:.2f}x (target 1.3x)")
+    assert ratio < 1.3
+
+
 def test_search_in_either_script_per_query(tmp_path: Path) -> None:
     with Store.open(tmp_path / "search.sqlite") as store:
         info, _ = store.add_report(synthetic_report())

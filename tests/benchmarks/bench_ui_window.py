@@ -210,3 +210,23 @@ def test_colleagues_hidden_window_ready_and_toggle(qtbot, big_db):
     window.close()
     window.store.close()
     assert ready < 1.5
+
+
+def test_switching_the_reading_pane_script(qtbot, big_db, ready_window):
+    """View › Show text on points and on chapters (which read on through their sections): ms per node shown."""
+    window, _ready = ready_window
+    app = QApplication.instance()
+    per_node: list[float] = []
+    nodes = [n for n in window.store.nodes(window.report_id) if n.level in (1, 3)][:40]
+    for node in nodes:
+        window.select_node(node.id)
+        app.processEvents()
+        for script in ("simplified", "traditional", "original"):
+            start = time.perf_counter()
+            window.set_text_script(script)
+            app.processEvents()
+            per_node.append((time.perf_counter() - start) * 1000 / len(window.reading_pane.shown_node_ids()))
+    per_node.sort()
+    print(f"\nscript switch, per node shown: median {statistics.median(per_node):.2f} ms, "
+          f"worst {per_node[-1]:.2f} ms (target 50 ms)")
+    assert per_node[-1] < 50
