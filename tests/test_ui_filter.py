@@ -193,3 +193,21 @@ def test_broad_filter_shows_the_first_screen_at_once_and_opens_the_rest_between_
             assert window.tree.isExpanded(window.proxy.mapFromSource(window.model.index_for_node_id(node_id)))
     matches = window.store.matching_node_ids("監管", window.report_id)
     assert matches and matches <= shown
+
+
+def test_a_simplified_filter_finds_the_traditional_report_and_marks_the_words_as_written(qtbot, window):
+    press(qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    type_text(qtbot, window.filter_bar.text_edit, "风险")
+    window.filter_bar.flush()
+    paths = _paths(window)
+    expected = {n.path for n in window.store.nodes(window.report_id) if "風險" in n.title or "風險" in n.body}
+    assert expected and expected <= set(paths)
+    select(window, "4.1")
+    marked = window.reading_pane.matches()
+    assert marked and set(marked) == {"風險"}  # the Traditional characters as they stand in the text
+    # Shown in Simplified, the same words are marked in Simplified.
+    window.set_text_script("simplified")
+    assert set(window.reading_pane.matches()) == {"风险"}
+    window.filter_bar.text_edit.clear()
+    window.filter_bar.flush()
+    assert window.reading_pane.matches() == []

@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
         self.model, self.proxy = self.outline.model, self.outline.proxy
         self.tree, self.filter_bar = self.outline.tree, self.outline.filter_bar
         self.reading_pane = ReadingPane(self)
+        # The filter's text is marked where it stands in the text shown (either script).
+        self.filter_bar.criteriaChanged.connect(lambda criteria: self.reading_pane.mark_matches(criteria.text))
         self.inspector = Inspector(self)
         self.banner = QLabel(self)
         self.banner.setObjectName("ReadOnlyBanner")
@@ -339,6 +341,7 @@ class MainWindow(QMainWindow):
         pages = self.store.node_pages(node.report_id)  # empty unless the report came from a PDF
         self.reading_pane.show_nodes(nodes, highlights, crumb, more=max(0, len(descendants) - MAX_READ_ON),
                                      pages=pages)
+        self.reading_pane.mark_matches(self.filter_bar.criteria().text)
         self.inspector.show_annotations(self._annotations(node, crumb), select_highlight=select_highlight)
 
     def _annotations(self, node, crumb: str) -> NodeAnnotations:

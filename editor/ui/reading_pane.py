@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (QAction, QColor, QContextMenuEvent, QFont, QHelpEvent, QMouseEvent, QTextBlockFormat,
                            QTextCharFormat, QTextCursor, QTextDocument, QTextFormat)
-from PySide6.QtWidgets import QMenu, QTextBrowser, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from editor.core.annotations import Highlight, Node
-from editor.core.conversion import Converted, Script, convert
+from editor.core.conversion import Converted, Script, convert, find
 from editor.ui.outline.model import display_label
 from editor.ui.palette import HIGHLIGHT_COLORS, swatch_icon
 from editor.ui.textoffsets import codepoint_offset, utf16_length, utf16_offset
@@ -94,6 +94,33 @@ class ReadingPane(QTextBrowser):
     def script(self) -> Script:
         """The script text is shown in."""
         return self._script
+
+    def mark_matches(self, query: str) -> None:
+        """Mark every occurrence of the outline filter's text, in either script, where it is shown.
+
+        Extra selections, not character formats: they sit over the highlights without
+        changing them and go away with the next call.
+        """
+        selections = []
+        text = self.toPlainText()
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#ffe9a8"))
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(QColor("#d08a00"))
+        at = 0
+        while query.strip() and (span := find(text, query.strip(), at)) is not None:
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = QTextCursor(self.document())
+            selection.cursor.setPosition(utf16_offset(text, span[0]))
+            selection.cursor.setPosition(utf16_offset(text, span[1]), QTextCursor.MoveMode.KeepAnchor)
+            selection.format = fmt
+            selections.append(selection)
+            at = max(span[1], span[0] + 1)
+        self.setExtraSelections(selections)
+
+    def matches(self) -> list[str]:
+        """The text of each marked match, in document order."""
+        return [selection.cursor.selectedText() for selection in self.extraSelections()]
 
     def root_node_id(self) -> str:
         """The node selected in the outline, shown first."""
