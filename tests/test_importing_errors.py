@@ -9,6 +9,7 @@ import pytest
 
 from editor.core.errors import ReportError
 from editor.importing import parse_report, read_report
+from tests.cli_process import assert_one_line_error, run_cli, shared_dir  # noqa: F401 (a fixture)
 
 
 def refusal(data: bytes, source: str = "report.txt") -> str:
@@ -116,15 +117,9 @@ def test_empty_file_on_disk(tmp_path: Path):
         read_report(path)
 
 
-def test_permission_denied(tmp_path: Path, monkeypatch):
-    path = tmp_path / "locked.txt"
+def test_permission_denied(shared_dir: Path):
+    path = shared_dir / "locked.txt"
     path.write_bytes(b"x")
-
-    # Simulated: the suite may run as root, which no file mode can keep out.
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
-
-    monkeypatch.setattr(Path, "read_bytes", refuse)
-    with pytest.raises(ReportError, match="permission denied") as caught:
-        read_report(path)
-    assert str(path) in str(caught.value)
+    path.chmod(0o000)
+    done = run_cli("--db", str(shared_dir / "db.sqlite"), "import", str(path), cwd=shared_dir, unprivileged=True)
+    assert_one_line_error(done, str(path), "permission denied")

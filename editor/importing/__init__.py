@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from editor.core.errors import ReportError
+from editor.core.files import NotRegularFile, TooLarge, read_regular
 from editor.core.report import ParsedReport
 from editor.importing.dispatch import detect_format, parse_report
 
@@ -20,13 +21,15 @@ def read_report(path: str | os.PathLike[str]) -> ParsedReport:
     """Read and parse the report file at ``path``; every failure is a one-line ReportError."""
     file = Path(path)
     try:
-        size = file.stat().st_size
-        if file.is_dir():
-            raise IsADirectoryError
-        if size > MAX_REPORT_BYTES:
-            raise ReportError(f"{file}: the file is {size / 1024 / 1024:.0f} MB; reports larger than "
-                              f"{MAX_REPORT_BYTES // 1024 // 1024} MB are not read")
-        data = file.read_bytes()
+        data = read_regular(file, MAX_REPORT_BYTES)
+    except NotRegularFile as error:
+        if error.kind == "a folder":
+            raise ReportError(f"{file}: this is a folder, not a report file") from None
+        raise ReportError(f"{file}: this is {error.kind}, not a report file; "
+                          f"only regular files are imported") from None
+    except TooLarge:
+        raise ReportError(f"{file}: the file is larger than {MAX_REPORT_BYTES // 1024 // 1024} MB; "
+                          f"reports that large are not read") from None
     except FileNotFoundError:
         raise ReportError(f"{file}: no such file") from None
     except IsADirectoryError:

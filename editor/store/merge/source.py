@@ -1,12 +1,13 @@
 """Reading a colleague's database for a merge: untrusted input, opened read-only and checked before use.
 
-Nothing of their file is ever executed or copied as schema. Their file is opened with
-``mode=ro`` and ``trusted_schema=OFF`` (so functions in their schema cannot run with
-side effects), only real tables listed in ``sqlite_master`` are read — a view or
+Nothing of their file is ever executed or copied as schema. Their file is read from a
+private copy (private_copy.py: no -shm/-wal ever appears beside their file, and a FIFO,
+device or oversized file is refused), with ``query_only`` and ``trusted_schema=OFF``
+(so functions in their schema cannot run with side effects), only real tables listed in ``sqlite_master`` are read — a view or
 virtual table standing where one of our tables should be is refused —, columns are
 read by explicit name, never ``*``, generated columns are refused, and every value
 is bounded by ``SQLITE_LIMIT_LENGTH`` before it reaches Python. Triggers on their
-tables never fire, because we never write to their file.
+tables never fire, because we never write to their file or its copy.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor.core.errors import StoreError
+from editor.core.files import NotRegularFile, open_regular
 
 from editor.store import migrations
+from editor.store.merge.private_copy import private_copy
 from editor.store.migrations.v2 import derived_revision
 from editor.store.migrations.v1 import APPLICATION_ID
 
@@ -75,17 +78,10 @@ def _same_file(a: Path, b: Path | None) -> bool:
         return False
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    uri = path.absolute().as_uri()
-    try:
-        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.OperationalError as exc:
-        if "unable to open" not in str(exc):
-            raise
-        # A WAL file in a folder we may not write cannot get its -shm index; reading it
-        # as an immutable snapshot is the only way, and the file is not ours to change.
-        conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
+def _connect(copy: Path) -> sqlite3.Connection:
+    # Our private copy (private_copy.py), opened for writing only so that SQLite may finish
+    # a transaction their program left in its log; query_only keeps us from writing rows.
+    conn = sqlite3.connect(copy, isolation_level=None)
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
     conn.execute("PRAGMA trusted_schema = OFF")
     conn.execute("PRAGMA query_only = ON")
@@ -119,6 +115,24 @@ def _quoted(columns: tuple[str, ...]) -> str:
     return ", ".join(f'"{column}"' for column in columns)
 
 
+def _check_header(path: Path) -> None:
+    """Refuse what is not an SQLite file (or not a regular file) before anything is copied."""
+    try:
+        fd = open_regular(path)
+    except NotRegularFile as exc:
+        raise _refuse(path, f"it is {exc.kind}, not a database file") from None
+    except OSError as exc:
+        raise _refuse(path, exc.strerror or str(exc)) from exc
+    try:
+        head = os.read(fd, len(SQLITE_HEADER))
+    except OSError as exc:
+        raise _refuse(path, exc.strerror or str(exc)) from exc
+    finally:
+        os.close(fd)
+    if head != SQLITE_HEADER:
+        raise _refuse(path, "it is not a Trendmark database (it is not an SQLite file)")
+
+
 def read_their_database(path: Path, ours: Path | None = None) -> TheirRows:
     """Open ``path`` read-only, check it is a Trendmark database we can read, and read our tables from it.
 
@@ -132,26 +146,20 @@ def read_their_database(path: Path, ours: Path | None = None) -> TheirRows:
         raise _refuse(path, "it is a directory, not a database file")
     if _same_file(path, ours):
         raise _refuse(path, "it is this database itself")
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise _refuse(path, exc.strerror or str(exc)) from exc
-    if head != SQLITE_HEADER:
-        raise _refuse(path, "it is not a Trendmark database (it is not an SQLite file)")
-    try:
-        conn = _connect(path)
-    except sqlite3.Error as exc:
-        raise _refuse(path, f"it cannot be opened ({exc})") from exc
-    try:
-        # One read transaction: every table comes from the same snapshot, even if their
-        # program is writing the file right now.
-        conn.execute("BEGIN")
-        return _read(conn, path)
-    except sqlite3.Error as exc:
-        raise _refuse(path, f"it cannot be read ({exc})") from exc
-    finally:
-        conn.close()
+    _check_header(path)
+    with private_copy(path) as copy:
+        try:
+            conn = _connect(copy)
+        except sqlite3.Error as exc:
+            raise _refuse(path, f"it cannot be opened ({exc})") from exc
+        try:
+            # One read transaction: every table comes from the same snapshot.
+            conn.execute("BEGIN")
+            return _read(conn, path)
+        except sqlite3.Error as exc:
+            raise _refuse(path, f"it cannot be read ({exc})") from exc
+        finally:
+            conn.close()
 
 
 def _read(conn: sqlite3.Connection, path: Path) -> TheirRows:
