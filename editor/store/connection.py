@@ -102,10 +102,18 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
     except sqlite3.OperationalError as exc:
-        if "unable to open" not in str(exc):
+        # A WAL file whose -shm index is missing and cannot be made (a folder we may not
+        # write): "unable to open", or "attempt to write a readonly database".
+        message = str(exc).lower()
+        if "unable to open" not in message and "readonly" not in message:
             raise
-    # A WAL file in a read-only directory cannot get its -shm index; reading it as an
-    # immutable snapshot is the only way, and is right for a location nobody may write.
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        # An immutable read would silently leave out what the log holds.
+        raise StoreError(f"{path} has changes in {wal.name} that cannot be read without write access to "
+                         "its folder; open it once where it can be written")
+    # With no log, the file itself is the whole database: read it as an immutable
+    # snapshot, the only way without creating -shm/-wal files in that folder.
     return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
 
 
