@@ -102,3 +102,14 @@ def test_site_furniture_lines(line):
 ])
 def test_report_lines_are_not_furniture(line):
     assert not is_site_furniture(line)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("keep", ["chinese lines", "chinese only"])
+def test_bomless_utf16_of_mostly_chinese_text_even_of_odd_length_is_decoded(sample_bytes, encoding, keep):
+    from editor.importing.decoding import decode_bytes
+    text = "".join(ch for ch in sample_bytes.decode("utf-8") if ord(ch) > 0x2000 or (keep == "chinese lines" and ch == "\n"))
+    data = text.encode(encoding)
+    assert decode_bytes(data, "r.txt").text == text
+    odd = decode_bytes(data[:-1], "r.txt")
+    assert odd.text == text[:-1] and "half a UTF-16 character" in odd.warnings[0]

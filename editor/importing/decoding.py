@@ -76,8 +76,6 @@ def _refuse_binary(data: bytes, source: str) -> None:
 
 def _utf16_without_bom(data: bytes) -> str | None:
     """'utf-16-le'/'utf-16-be' if NUL bytes sit on one side of each pair, as ASCII in UTF-16 does."""
-    if len(data) % 2:
-        return None
     sample = data[:65_536]
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)
@@ -86,6 +84,37 @@ def _utf16_without_bom(data: bytes) -> str | None:
     if even >= 16 and odd * 20 <= even:
         return "utf-16-be"
     return None
+
+
+# What UTF-16 text of a report is made of: CJK ideographs, their punctuation and full-width
+# forms, ASCII and general punctuation. Bytes of another encoding read as UTF-16 land mostly
+# in Hangul, private use or lone surrogates instead.
+_UTF16_TEXT = re.compile(r"[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u3000-\u303f\u3400-\u4dbf"
+                         r"\u4e00-\u9fff\uff00-\uffef]")
+_UTF16_SHARE = 0.9
+
+
+def _utf16_by_content(data: bytes) -> str | None:
+    """The UTF-16 byte order whose reading of ``data`` is almost all such characters, if one is."""
+    sample = data[:65_536]
+    sample = sample[: len(sample) - len(sample) % 2]
+    for encoding in ("utf-16-le", "utf-16-be"):
+        text = sample.decode(encoding, errors="replace")
+        if text and len(_UTF16_TEXT.findall(text)) >= _UTF16_SHARE * len(text):
+            return encoding
+    return None
+
+
+def _decode_utf16(data: bytes, encoding: str) -> Decoded | None:
+    """``data`` as UTF-16 without a mark; a final odd byte (half a character) is dropped and said so."""
+    warnings = []
+    if len(data) % 2:
+        data = data[:-1]
+        warnings.append("the file ends in half a UTF-16 character; its last byte was dropped")
+    try:
+        return Decoded(data.decode(encoding), encoding, warnings)
+    except UnicodeDecodeError:
+        return None
 
 
 # Characters no text file holds: C0/C1 controls (but tab, newlines, form feed), lone
@@ -120,16 +149,11 @@ def decode_bytes(data: bytes, source: str = "") -> Decoded:
         if data.startswith(bom):
             return _checked(Decoded(_strict(data[len(bom):], encoding, label, source), encoding), source)
     if b"\x00" in data:
-        guess = _utf16_without_bom(data)
-        text = None
-        if guess:
-            try:
-                text = data.decode(guess)
-            except UnicodeDecodeError:
-                text = None
-        if text is None or _unprintable_share(text) > _MAX_UNPRINTABLE:
+        guess = _utf16_by_content(data) or _utf16_without_bom(data)
+        decoded = _decode_utf16(data, guess) if guess else None
+        if decoded is None or _unprintable_share(decoded.text) > _MAX_UNPRINTABLE:
             raise ReportError(f"{_where(source)}this is a binary file (it holds NUL bytes), not a text report")
-        return Decoded(text, guess or "utf-16")  # guess is set: text is None without it
+        return decoded
     try:
         return _checked(Decoded(data.decode("utf-8"), "utf-8"), source)
     except UnicodeDecodeError:
@@ -143,6 +167,11 @@ def decode_bytes(data: bytes, source: str = "") -> Decoded:
             f"{_plural(lost, 'byte sequence')} in the file {'is' if lost == 1 else 'are'} not valid UTF-8 "
             f"and became U+FFFD (removed from the text)"
         ]), source)
+    # UTF-16 of Chinese text may hold no NUL byte at all.
+    guess = _utf16_by_content(data)
+    decoded = _decode_utf16(data, guess) if guess else None
+    if decoded is not None:
+        return _checked(decoded, source)
     return _checked(_detect(data, source), source)
 
 
