@@ -12,6 +12,7 @@ from editor.store.merge import Conflict
 from editor.ui.commands import ResolveConflictCommand
 from editor.ui.host import WindowHost
 from editor.ui.session import AnnotationSession
+from editor.ui.plain_text import text_label
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -54,8 +55,8 @@ class ConflictsDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._show_current)
         self.table.cellDoubleClicked.connect(lambda row, _column: self._request_node(row))
 
-        self.mine_label = QLabel(self)
-        self.theirs_label = QLabel(self)
+        self.mine_label = text_label("", self)
+        self.theirs_label = text_label("", self)
         self.mine_view = _version_browser(self)
         self.theirs_view = _version_browser(self)
         versions = QWidget(self)

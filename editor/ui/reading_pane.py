@@ -16,6 +16,7 @@ from editor.ui.outline.model import display_label
 from editor.ui.palette import HIGHLIGHT_COLORS, swatch_icon
 from editor.ui.textoffsets import codepoint_offset, utf16_length, utf16_offset
 from editor.ui.i18n import translate
+from editor.ui.plain_text import plain_tooltip
 
 
 
@@ -372,7 +373,7 @@ class ReadingPane(QTextBrowser):
             highlight = self.highlight_at(self.cursorForPosition(
                 self.viewport().mapFromGlobal(event.globalPos())).position())
             if highlight is not None:
-                QToolTip.showText(event.globalPos(), self.tooltip_for(highlight), self)
+                QToolTip.showText(event.globalPos(), plain_tooltip(self.tooltip_for(highlight)), self)
             else:
                 QToolTip.hideText()
             return True

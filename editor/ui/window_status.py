@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from editor.store.filesystems import IN_MEMORY, LOCAL_WAL, NETWORK_ROLLBACK
 from editor.ui.i18n import QT_TRANSLATE_NOOP, translate
+from editor.ui.plain_text import text_label
 
 # The store's storage modes as the status bar names and explains them.
 _STORAGE = {
@@ -30,12 +31,12 @@ class StatusPanel:
 
     def __init__(self, bar: QStatusBar, parent: QWidget) -> None:
         self.bar = bar
-        self.database = QLabel(parent)
+        self.database = text_label("", parent)
         self.database.setObjectName("StatusDatabase")
         self.database.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.storage = QLabel(parent)
         self.storage.setObjectName("StatusStorage")
-        self.author = QLabel(parent)
+        self.author = text_label("", parent)
         self.author.setObjectName("StatusAuthor")
         self.colleagues = QLabel(translate("StatusPanel", "Only your annotations"), parent)
         self.colleagues.setObjectName("StatusColleagues")

@@ -14,6 +14,7 @@ from editor.core.richtext import text_to_html
 from editor.ui.inspector.tags import TagChip, TagEditor
 from editor.ui.palette import HIGHLIGHT_COLORS, swatch_icon
 from editor.ui.i18n import translate
+from editor.ui.plain_text import plain_tooltip, text_label
 
 COMMENT_PAUSE_MS = 300  # short: typing is on disk before a crash could take much of it
 
@@ -106,7 +107,7 @@ class HighlightsPanel(QWidget):
         self.delete_button.setToolTip(translate("HighlightsPanel", "Delete this highlight (Undo brings it back)"))
         self.delete_button.clicked.connect(self._request_delete)
         colors.addWidget(self.delete_button)
-        self.author_label = QLabel(self.detail)
+        self.author_label = text_label("", self.detail)
         self.author_label.setObjectName("Placeholder")
         self.comment = _CommentEdit(self.detail)
         self.comment.setObjectName("HighlightComment")
@@ -207,8 +208,8 @@ class HighlightsPanel(QWidget):
         item.setIcon(swatch_icon(h.color, 12))
         item.setText("\n".join(lines))
         item.setData(Qt.ItemDataRole.UserRole, h.id)
-        item.setToolTip(translate("HighlightsPanel", "{quote}\nHighlighted by {author}").format(
-            quote=h.exact, author=entry.author_name))
+        item.setToolTip(plain_tooltip(translate("HighlightsPanel", "{quote}\nHighlighted by {author}").format(
+            quote=h.exact, author=entry.author_name)))
 
     def focus_comment(self) -> None:
         """Put the cursor at the end of the selected highlight's comment (after H)."""

@@ -14,6 +14,7 @@ from editor.ui.inspector.ratings import RatingsEditor
 from editor.ui.inspector.tags import TagChip, TagEditor
 from editor.ui.outline.model import display_label
 from editor.ui.i18n import translate
+from editor.ui.plain_text import text_label
 
 
 
@@ -53,10 +54,10 @@ class Inspector(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget(self)
         body.setObjectName("InspectorBody")
-        self.breadcrumb = QLabel(body)
+        self.breadcrumb = text_label("", body)
         self.breadcrumb.setObjectName("Breadcrumb")
         self.breadcrumb.setWordWrap(True)
-        self.heading = QLabel(body)
+        self.heading = text_label("", body)
         self.heading.setObjectName("InspectorHeading")
         self.heading.setWordWrap(True)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 from editor.core.annotations import Dimension
 from editor.ui.i18n import QT_TRANSLATE_NOOP, translate
 from editor.ui.stars import StarRatingWidget
+from editor.ui.plain_text import text_label
 
 # Default dimension names are shown translated; names the analyst chose are shown as written.
 _DEFAULT_NAMES = {
@@ -47,7 +48,7 @@ class RatingsEditor(QWidget):
                 widget.deleteLater()
         self._rows = {}
         for row, dimension in enumerate(dimensions):
-            label = QLabel(dimension_label(dimension.name), self)
+            label = text_label(dimension_label(dimension.name), self)
             label.setObjectName("DimensionLabel")
             stars = StarRatingWidget(dimension.max, parent=self)
             stars.setObjectName(f"Stars:{dimension.name}")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QCompleter, QFrame, QHBoxLayout, QLabel, QLineEdi
 from editor.ui.delegates import chip_colors
 from editor.ui.flow_layout import FlowLayout, expanding_width_policy
 from editor.ui.i18n import translate
+from editor.ui.plain_text import plain_tooltip, text_label
 
 
 
@@ -43,15 +44,15 @@ class _ChipWidget(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 1, 4 if chip.removable else 8, 1)
         layout.setSpacing(2)
-        label = QLabel(chip.name, self)
+        label = text_label(chip.name, self)
         layout.addWidget(label)
         if chip.added_by:
-            self.setToolTip(translate("TagEditor", "Added by {names}").format(names=chip.added_by))
+            self.setToolTip(plain_tooltip(translate("TagEditor", "Added by {names}").format(names=chip.added_by)))
         if chip.removable:
             button = QToolButton(self)
             button.setText("×")
             button.setObjectName("TagChipRemove")
-            button.setToolTip(translate("TagEditor", "Remove tag “{tag}”").format(tag=chip.name))
+            button.setToolTip(plain_tooltip(translate("TagEditor", "Remove tag “{tag}”").format(tag=chip.name)))
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setAutoRaise(True)
             button.clicked.connect(lambda: self.removeClicked.emit(self.chip.name))

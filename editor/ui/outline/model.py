@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 
 from editor.core.annotations import Node, NodeSummary
 from editor.ui.i18n import translate
+from editor.ui.plain_text import plain_tooltip
 
 _ROLE_BASE = int(Qt.ItemDataRole.UserRole)
 
@@ -294,7 +295,9 @@ class OutlineModel(QAbstractItemModel):
             return summary
         column = index.column()
         if column == Column.Title:
-            return display_label(node) if role in (_DISPLAY, _TOOLTIP) else None
+            if role == _TOOLTIP:
+                return plain_tooltip(display_label(node))  # report text: shown, never interpreted
+            return display_label(node) if role == _DISPLAY else None
         if column == Column.Rating:
             value = summary.primary_rating if summary and summary.primary_rating else 0
             if role in (_RATING, _EDIT):
@@ -303,17 +306,20 @@ class OutlineModel(QAbstractItemModel):
                 return value or None
             if role == _TOOLTIP:
                 if value:
-                    return translate("OutlineModel", "{dimension}: {value} of {maximum} (your rating)").format(
-                        dimension=self._rating_title, value=value, maximum=self._rating_max)
-                return translate("OutlineModel", "{dimension}: not rated — click a star or press 1–5").format(
-                    dimension=self._rating_title)
+                    return plain_tooltip(translate("OutlineModel", "{dimension}: {value} of {maximum} (your rating)")
+                                         .format(dimension=self._rating_title, value=value, maximum=self._rating_max))
+                return plain_tooltip(translate("OutlineModel", "{dimension}: not rated — click a star or press 1–5")
+                                     .format(dimension=self._rating_title))
             return None
         if column == Column.Tags:
             tags = list(zip(summary.tag_names, summary.tag_colors, strict=True)) if summary else []
             if role == _TAGS:
                 return tags
-            if role in (_DISPLAY, _TOOLTIP):
-                return ", ".join(name for name, _ in tags) or None
+            names = ", ".join(name for name, _ in tags)
+            if role == _TOOLTIP:
+                return plain_tooltip(names) or None
+            if role == _DISPLAY:
+                return names or None
             return None
         if column == Column.Marks:
             marks = (summary.has_note, summary.highlight_count) if summary else (False, 0)
