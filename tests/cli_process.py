@@ -1,7 +1,10 @@
-"""Running the trendmark command in a child process, optionally as a user without any privileges.
+"""Running the trendmark command in a child process, optionally without root's power over file modes.
 
-The suite runs as root, which file modes cannot keep out; ``setpriv`` drops to ``nobody``
-so that a ``chmod 555`` folder or a ``chmod 000`` file means what it means for an analyst.
+The suite runs as root, which file modes cannot keep out; ``setpriv`` drops the two
+capabilities that override them (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH), so that a
+``chmod 555`` folder or a ``chmod 000`` file means what it means for an analyst. The user
+stays root, the owner of the checkout and its virtualenv, so the code can still be read
+wherever the repository was cloned (a private folder included).
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SETPRIV = ("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups")
+SETPRIV = ("setpriv", "--bounding-set=-dac_override,-dac_read_search",
+           "--inh-caps=-dac_override,-dac_read_search")
 
 
 def run_cli(*args: str, cwd: Path | None = None, unprivileged: bool = False,

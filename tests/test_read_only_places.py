@@ -1,7 +1,7 @@
 """A WAL database in a folder the user cannot write is read, and a merge leaves no file in a colleague's folder.
 
 The suite runs as root, which folder modes cannot keep out, so the reads run the real
-command as ``nobody`` (tests/cli_process.py).
+command without root's override of file modes (tests/cli_process.py).
 """
 
 from __future__ import annotations
