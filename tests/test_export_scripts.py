@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 import subprocess
 
 import pytest
@@ -99,7 +98,6 @@ def test_traditional_export_of_a_simplified_report(tmp_path):
     assert "移動支付的軟體需要更多記憶體。" in text  # Taiwan vocabulary (s2twp): 软件 → 軟體, 内存 → 記憶體
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is installed by make test")
 def test_pdf_in_simplified(db, tmp_path):
     out = tmp_path / "r.pdf"
     _export(db, "pdf", out, "--script", "simplified")
