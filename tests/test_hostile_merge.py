@@ -108,7 +108,7 @@ def test_a_view_standing_in_for_one_of_our_tables_is_refused(ours, theirs):
 def test_a_computed_column_is_refused(ours, theirs):
     path, _bob = theirs
     tamper(path, "PRAGMA foreign_keys = OFF", "ALTER TABLE authors RENAME TO authors_real",
-           "CREATE TABLE authors (id TEXT PRIMARY KEY, created_at TEXT, updated_at TEXT,"
+           "CREATE TABLE authors (id TEXT PRIMARY KEY, created_at TEXT, updated_at TEXT, public_key TEXT,"
            " name TEXT GENERATED ALWAYS AS (upper(id)) VIRTUAL)",
            "INSERT INTO authors (id, created_at, updated_at) SELECT id, created_at, updated_at FROM authors_real")
     assert_refused(ours, path, r"column authors.name is computed")
@@ -208,13 +208,15 @@ def test_invalid_values_skip_their_rows_only(ours, theirs):
     conn.close()
     result = merge_database(ours.store, path)
     assert result.counts["ratings"].added == 2 and result.counts["ratings"].skipped == 2
-    assert result.counts["highlights"].added == 1 and result.counts["highlights"].skipped == 5
+    assert result.counts["highlights"].added == 1 and result.counts["highlights"].skipped == 4
+    assert result.counts["highlights"].refused == 1  # dated in the future: refused and listed, not skipped
+    assert any("lies in the future" in line for line in result.refusals.listed)
     assert result.counts["notes"].skipped == 1 and ours.store.note(ours.node("1.2"), bob.author.id) is None
     assert [h.id for h in ours.store.highlights(ours.node("1.1.1"))] == ["66666666-6666-4666-8666-666666666666"]
     assert ours.store.highlight("66666666-6666-4666-8666-666666666666").color == "#FFE066"
     text = " | ".join(result.warnings)
     for expected in ("rating 9 is outside 1..5", "unknown dimension", "highlight end", "not a colour",
-                     "does not match the text", "lies in the future", "unknown analyst",
+                     "does not match the text", "unknown analyst",
                      "created_at is not a timestamp ('yesterday')"):
         assert expected in text
 

@@ -113,7 +113,7 @@ def test_merge_dry_run_writes_nothing_then_merge_writes_and_a_second_merge_is_a_
     after = content(alice)
     again = json.loads(ok(capsys, "--db", str(alice), "merge", "--json", str(tmp_path / "bob-share.sqlite")))
     assert again["changed"] is False and again["backup"] is None
-    assert all(counts == {"added": 0, "updated": 0, "removed": 0, "conflicts": 0, "skipped": 0}
+    assert all(counts == {"added": 0, "updated": 0, "removed": 0, "conflicts": 0, "skipped": 0, "refused": 0}
                for counts in again["kinds"].values())
     assert content(alice) == after
 
@@ -122,7 +122,8 @@ def test_merge_json_lists_every_kind(two_databases, tmp_path, capsys):
     alice, bob = two_databases
     ok(capsys, "--db", str(bob), "share", "--out", str(tmp_path / "bob-share.sqlite"))
     result = json.loads(ok(capsys, "--db", str(alice), "merge", "--json", str(tmp_path / "bob-share.sqlite")))
-    assert set(result) == {"source", "dry_run", "changed", "kinds", "conflicts", "sanitised", "warnings", "backup"}
+    assert set(result) == {"source", "dry_run", "changed", "kinds", "conflicts", "sanitised", "warnings", "backup",
+                           "refused", "unverified", "dimension_changes"}
     assert list(result["kinds"]) == ["authors", "reports", "dimensions", "tags", "highlights", "notes",
                                      "node tags", "ratings", "highlight tags"]
     assert result["kinds"]["ratings"]["added"] == 3 and result["dry_run"] is False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from editor.core.errors import StoreError
+from editor.core.errors import DimensionsChanged, StoreError
 from editor.core.report import ParsedNode, ParsedReport
 from editor.store import Store, migrations
 from editor.store.merge import merge_database, open_conflicts, resolve_conflict
@@ -147,7 +147,14 @@ def test_a_custom_dimension_travels_and_a_scale_only_widens(tmp_path, clock):
     bob.store.set_rating(bob.node("1.1"), urgency.id, bob.author.id, 7)
     alice.store.add_dimension("urgency", 1, 4)  # the same scale by name, narrower here
     alice.store.set_rating(alice.node("1.1"), alice.store.dimension("urgency").id, alice.author.id, 4)
-    result = merge_copy(bob.store, alice.store, tmp_path, "bob-copy.sqlite")
+    before = annotations(alice.store)
+    # Widening a scale changes how everyone rates: not without the analyst's consent.
+    with pytest.raises(DimensionsChanged, match=r"widens «urgency» from 1–4 to 1–7.*--accept-dimensions"):
+        merge_copy(bob.store, alice.store, tmp_path, "bob-copy.sqlite")
+    assert annotations(alice.store) == before
+    assert merge_database(alice.store, tmp_path / "bob-copy.sqlite", dry_run=True).dimension_changes == [
+        "widens «urgency» from 1–4 to 1–7"]
+    result = merge_database(alice.store, tmp_path / "bob-copy.sqlite", accept_dimensions=True)
     assert result.counts["ratings"].added == 1
     merged = alice.store.dimension("Urgency")
     assert (merged.min, merged.max) == (1, 7)

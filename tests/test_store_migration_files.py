@@ -10,10 +10,13 @@ import pytest
 
 from editor.core.conversion import fold
 from editor.store import Store, schema_version
+from editor.store.migrations import MIGRATIONS
+from editor.store.migrations.script_folding import fold_search_indexes
 from tests.test_store_support import small_report
 
 DATA = Path(__file__).parent / "data"
 PAST_VERSIONS = sorted(DATA.glob("schema-v*.sqlite"))
+FOLDED_VERSION = MIGRATIONS.index(fold_search_indexes) + 1
 
 
 def test_a_file_is_kept_for_every_past_version():
@@ -63,8 +66,10 @@ def test_an_upgraded_file_has_the_schema_of_a_new_one(tmp_path, fixture):
 def test_the_rebuilt_outline_search_index_finds_what_the_old_one_found(tmp_path, fixture):
     queries = ['"移動支付"', 'title : "支付普及"', 'body : "支付普及"', '"風險仍在"', '"需求增長"', '"增長移動"']
     old = sqlite3.connect(f"file:{fixture}?mode=ro", uri=True)
-    before = [old.execute("SELECT rowid FROM nodes_fts WHERE nodes_fts MATCH ? ORDER BY rowid", (q,)).fetchall()
-              for q in queries]
+    # Files from script folding on hold folded text, and are asked in the folded form.
+    asked = fold if old.execute("PRAGMA user_version").fetchone()[0] >= FOLDED_VERSION else str
+    before = [old.execute("SELECT rowid FROM nodes_fts WHERE nodes_fts MATCH ? ORDER BY rowid",
+                          (asked(q),)).fetchall() for q in queries]
     old.close()
     assert [len(rows) for rows in before] == [1, 1, 0, 1, 1, 0]
     path = tmp_path / "old.sqlite"

@@ -14,10 +14,10 @@ import warnings
 from collections.abc import Sequence
 
 from editor import __version__
-from editor.cli import annotate, editions, hub, matrix, reports, team
+from editor.cli import annotate, editions, hub, identity, matrix, reports, team
 
 # Each module adds its sub-commands with register(command), each parser naming its handler.
-COMMAND_MODULES = (reports, annotate, team, hub, editions, matrix)
+COMMAND_MODULES = (reports, annotate, team, hub, identity, editions, matrix)
 
 EXIT_USAGE = 2
 

@@ -19,6 +19,8 @@ def register(command: Register) -> None:
     p = command("merge", "merge a colleague's database into this one")
     p.add_argument("theirs", metavar="THEIRS.sqlite")
     p.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
+    p.add_argument("--accept-dimensions", action="store_true",
+                   help="accept rating dimensions their file adds and scales it widens")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_merge)
 
@@ -52,7 +54,8 @@ def cmd_merge(args: argparse.Namespace, out: Out) -> int:
     from editor.operations.sharing import merge
 
     with open_store(args, create=not args.dry_run) as store:
-        result = merge(store, Path(args.theirs).expanduser(), dry_run=args.dry_run).result
+        result = merge(store, Path(args.theirs).expanduser(), dry_run=args.dry_run,
+                       accept_dimensions=args.accept_dimensions).result
     if args.json:
         out(dumps(result.to_json()))
     else:

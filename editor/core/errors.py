@@ -15,6 +15,10 @@ class StoreError(TrendmarkError):
     """The database cannot be opened or written (locked, read-only, corrupt, foreign, too new)."""
 
 
+class DimensionsChanged(StoreError):
+    """A colleague's file would add rating dimensions or widen a scale: merged only if the user agrees."""
+
+
 class NotFoundError(TrendmarkError):
     """A report, node, tag or dimension named by the user does not exist."""
 

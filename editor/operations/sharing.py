@@ -23,9 +23,13 @@ def share(store: Store, out_path: Path) -> Path:
     return share_copy(store, out_path)
 
 
-def merge(store: Store, theirs: Path, *, dry_run: bool = False) -> Changes:
-    """Merge a colleague's database into ours; ``result`` is the MergeResult (what came in)."""
-    result: MergeResult = merge_database(store, theirs, dry_run=dry_run)
+def merge(store: Store, theirs: Path, *, dry_run: bool = False, accept_dimensions: bool = False) -> Changes:
+    """Merge a colleague's database into ours; ``result`` is the MergeResult (what came in).
+
+    A file that adds rating dimensions or widens a scale raises DimensionsChanged unless
+    ``accept_dimensions`` says the analyst agreed.
+    """
+    result: MergeResult = merge_database(store, theirs, dry_run=dry_run, accept_dimensions=accept_dimensions)
     if dry_run or not result.changed:
         return NOTHING.with_result(result)
     return EVERYTHING.with_result(result)

@@ -1,9 +1,12 @@
-"""Analysts: each has a UUID made once per installation and a display name."""
+"""Analysts: each has a UUID made once per installation, a display name, and the public key they sign with."""
 
 from __future__ import annotations
 
 import uuid
 
+from nacl.signing import SigningKey
+
+from editor.core import signing
 from editor.core.annotations import Author
 from editor.core.errors import NotFoundError
 
@@ -45,3 +48,22 @@ class AuthorsMixin(StoreBase):
     def authors(self) -> list[Author]:
         """Every author, by name."""
         return [build(Author, row) for row in self._named_all("SELECT id, name FROM authors ORDER BY name, id")]
+
+    def use_signing_key(self, author_id: str, key: SigningKey) -> None:
+        """Sign ``author_id``'s rows with ``key`` from now on, and put its public key on the author row."""
+        self._signer = (author_id, key)
+        if self.read_only:
+            return
+        public = signing.public_text(key)
+        with self.transaction():
+            self._exec("UPDATE authors SET public_key = ? WHERE id = ? AND public_key IS NOT ?",
+                       (public, author_id, public))
+
+    def public_key(self, author_id: str) -> str | None:
+        """The pinned public key of an author, if any."""
+        row = self._one("SELECT public_key FROM authors WHERE id = ?", (author_id,))
+        return None if row is None else row[0]
+
+    def unsigned_count(self) -> int:
+        """Rows held without a verified signature (accepted unverified, or changed by someone without the key)."""
+        return int(self._scalar("SELECT count(*) FROM signatures WHERE signature IS NULL"))

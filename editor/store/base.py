@@ -9,6 +9,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, TypeVar
 
+from nacl.signing import SigningKey
 from sqlite_utils import Database
 
 from editor.core.errors import NotFoundError, TrendmarkError
@@ -16,6 +17,7 @@ from editor.core.errors import NotFoundError, TrendmarkError
 from .connection import read_only_error, translate
 from .migrations.script_folding import refresh_search_index
 from .outline import ReportOutline, load_outline
+from .signatures import sign_pending
 
 
 T = TypeVar("T")
@@ -45,6 +47,8 @@ class StoreBase:
         self._depth = 0  # nesting level of transaction()
         self._closed = False
         self._outlines: dict[str, ReportOutline] = {}
+        # (author id, private key) of the analyst whose rows this connection signs; see signatures.py.
+        self._signer: tuple[str, SigningKey] | None = None
 
     # -- lifetime ---------------------------------------------------------------------------
 
@@ -111,6 +115,8 @@ class StoreBase:
         try:
             yield
             refresh_search_index(conn)  # what the block changed becomes searchable with it
+            if self._signer is not None:
+                sign_pending(conn, *self._signer)
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
             self._rollback()

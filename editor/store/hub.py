@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from editor.store.merge.apply import MergeResult
 from editor.store.merge.plan import plan_merge
-from editor.store.merge.source import COLUMNS, TheirRows
+from editor.store.merge.source import COLUMNS, SIGNED_VERSION, TheirRows
 from editor.store.merge.tables import KINDS
 from editor.store.merge.write import write_plan
 from editor.store.migrations.rating_revisions import rating_key
+from editor.store.signatures import SIGNED, row_key
 from editor.store.stamps import now
 
 if TYPE_CHECKING:
@@ -122,6 +123,7 @@ def pending(store: Store, author_id: str, since: str | None) -> Pending:
             if row["updated_at"] is not None and (mark is None or row["updated_at"] > mark):
                 mark = row["updated_at"]
     _attach_revisions(store, out, revisions)
+    _attach_signatures(store, out)
     report_ids = sorted({rid for (rid,) in conn.execute(
         "SELECT DISTINCT n.report_id FROM nodes n WHERE n.id IN (SELECT node_id FROM notes t WHERE t.author_id = ?"
         f" AND {changed} UNION SELECT node_id FROM highlights t WHERE t.author_id = ? AND {changed}"
@@ -155,6 +157,22 @@ def _attach_revisions(store: Store, rows: list[tuple[str, str, dict[str, Any]]],
             row["_revision"], row["_ancestors"] = found
 
 
+def _attach_signatures(store: Store, rows: list[tuple[str, str, dict[str, Any]]]) -> None:
+    """Each row carries its author's signature, and an author row its public key: the hub passes them on
+    as a colleague's file would, so rows pulled from it can be shared on and still verify."""
+    wanted = {row_key(table, row): row for table, _key, row in rows if table in SIGNED}
+    keys = list(wanted)
+    for start in range(0, len(keys), 500):
+        chunk = keys[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for key, signature in store._all(f"SELECT row_key, signature FROM signatures WHERE row_key IN ({marks})"
+                                         " AND signature IS NOT NULL", chunk):
+            wanted[key]["_signature"] = signature
+    for table, _key, row in rows:
+        if table == "authors":
+            row["public_key"] = store.public_key(row["id"])
+
+
 def pending_count(store: Store, author_id: str, since: str | None) -> int:
     """How many of our annotations changed since the last push (the status bar's figure)."""
     if since is None:
@@ -185,19 +203,28 @@ def record_push(store: Store, state: HubState, mark: str | None) -> HubState:
 def their_rows(label: str, rows: list[tuple[str, dict[str, Any]]],
                reports: list[tuple[dict[str, Any], list[dict[str, Any]]]]) -> TheirRows:
     """Pulled rows as a file merge reads a colleague's file."""
-    theirs = TheirRows(label, 0, {table: [] for table in COLUMNS})
+    tables: dict[str, list[tuple]] = {table: [] for table in COLUMNS}
+    theirs = TheirRows(label, SIGNED_VERSION, tables)
     for report, nodes in reports:
-        theirs.tables["reports"].append(tuple(report.get(c) for c in COLUMNS["reports"]))
-        theirs.tables["nodes"].extend(tuple({**node, "report_id": report.get("id")}.get(c) for c in COLUMNS["nodes"])
-                                      for node in nodes)
+        tables["reports"].append(tuple(report.get(c) for c in COLUMNS["reports"]))
+        tables["nodes"].extend(tuple({**node, "report_id": report.get("id")}.get(c) for c in COLUMNS["nodes"])
+                               for node in nodes)
     for table, row in rows:
         if table not in HUB_KEYS:
             continue  # a kind a newer Trendmark pushes: not ours to guess at
-        theirs.tables[table].append(tuple(row.get(c) for c in COLUMNS[table]))
+        tables[table].append(tuple(row.get(c) for c in COLUMNS[table]))
         rid = _revision_id(table, row)
         revision, ancestors = row.get("_revision"), row.get("_ancestors")
         if rid is not None and isinstance(revision, str) and isinstance(ancestors, str):
             theirs.revisions[rid] = (revision, ancestors)
+        signature = row.get("_signature")
+        if isinstance(signature, str):
+            try:
+                theirs.signatures[row_key(table, row)] = signature
+            except KeyError:
+                continue  # a row without its key columns: the planner skips it
+        if table == "authors" and isinstance(row.get("id"), str):
+            theirs.keys[row["id"]] = row.get("public_key") if isinstance(row.get("public_key"), str) else None
     return theirs
 
 
@@ -211,7 +238,7 @@ def apply_pulled(store: Store, theirs: TheirRows, state: HubState, seq: int, sou
             store.carry_pending()
         _save_state(store, done)
     result = MergeResult(source, False, plan.counts, [row["id"] for row in plan.conflicts], plan.warnings,
-                         plan.sanitised, None)
+                         plan.sanitised, None, plan.refusals, plan.unverified, list(plan.dimension_changes))
     return result, done
 
 

@@ -257,16 +257,17 @@ class AddDimensionCommand(StoreCommandBase):
 class MergeCommand(StoreCommandBase):
     """Merge a colleague's database in, as one undo step (undo puts back the copy taken before it)."""
 
-    def __init__(self, session: AnnotationSession, theirs: Path) -> None:
+    def __init__(self, session: AnnotationSession, theirs: Path, *, accept_dimensions: bool = False) -> None:
         super().__init__(session, translate("Commands", "Merge {name}").format(name=theirs.name))
         self.theirs = theirs
+        self.accept_dimensions = accept_dimensions
         self.result: MergeResult | None = None
         self._merged: Snapshot | None = None
 
     def do(self) -> Changes:
         if self._merged is not None:  # redo: the merged state kept by undo, not a second merge
             return sharing.redo_merge(self.store, self._merged)
-        changes = sharing.merge(self.store, self.theirs)
+        changes = sharing.merge(self.store, self.theirs, accept_dimensions=self.accept_dimensions)
         self.result = changes.result
         return changes
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
-                               QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel,
+                               QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from editor.core.errors import TrendmarkError
 from editor.operations.sharing import merge
@@ -44,6 +44,12 @@ class MergeDialog(QDialog):
         self.summary = QPlainTextEdit(self)
         self.summary.setReadOnly(True)
         self.summary.setPlaceholderText(self.tr("Choose a file to see what merging it would change."))
+        # Shown only for a file that adds rating dimensions or widens a scale: that changes how
+        # everyone rates, so merging it waits for the analyst to agree.
+        self.accept_dimensions = QCheckBox(self.tr("Accept the rating dimensions and scales this file changes"),
+                                           self)
+        self.accept_dimensions.setVisible(False)
+        self.accept_dimensions.toggled.connect(self._update_merge_button)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.merge_button = self.buttons.addButton(self.tr("Merge"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.merge_button.setEnabled(False)
@@ -53,6 +59,7 @@ class MergeDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(row)
         layout.addWidget(self.summary, 1)
+        layout.addWidget(self.accept_dimensions)
         layout.addWidget(self.buttons)
         self.resize(560, 380)
         if session.read_only:
@@ -80,6 +87,8 @@ class MergeDialog(QDialog):
         path = self.chosen_path()
         self.preview = None
         self.merge_button.setEnabled(False)
+        self.accept_dimensions.setVisible(False)
+        self.accept_dimensions.setChecked(False)
         if path is None:
             self.summary.clear()
             return
@@ -91,14 +100,20 @@ class MergeDialog(QDialog):
             return
         lines = [line for line in self.preview.summary_lines() if not line.startswith("dry run")]
         self.summary.setPlainText("\n".join(lines))
-        self.merge_button.setEnabled(self.preview.changed)
+        self.accept_dimensions.setVisible(bool(self.preview.dimension_changes))
+        self._update_merge_button()
+
+    def _update_merge_button(self) -> None:
+        preview = self.preview
+        self.merge_button.setEnabled(preview is not None and preview.changed
+                                     and (not preview.dimension_changes or self.accept_dimensions.isChecked()))
 
     def run_merge(self) -> None:
         """Merge for real (one transaction, after a backup; one step on the undo history) and close."""
         path = self.chosen_path()
         if path is None or self.preview is None:
             return
-        command = MergeCommand(self.session, path)
+        command = MergeCommand(self.session, path, accept_dimensions=self.accept_dimensions.isChecked())
         with _busy():
             changes = self.session.push(command)
         if changes is None or command.result is None:

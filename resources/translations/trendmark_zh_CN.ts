@@ -1050,6 +1050,10 @@ the password comes from ~/.pgpass and is never stored:</source>
         <translation>选择一个文件，查看合并后会有哪些变化。</translation>
     </message>
     <message>
+        <source>Accept the rating dimensions and scales this file changes</source>
+        <translation>接受此文件对评分维度和量表的更改</translation>
+    </message>
+    <message>
         <source>Merge</source>
         <translation>合并</translation>
     </message>

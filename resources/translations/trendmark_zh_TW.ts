@@ -1050,6 +1050,10 @@ the password comes from ~/.pgpass and is never stored:</source>
         <translation>選擇一個檔案，檢視合併後會有哪些變化。</translation>
     </message>
     <message>
+        <source>Accept the rating dimensions and scales this file changes</source>
+        <translation>接受此檔案對評分維度和量表的更改</translation>
+    </message>
+    <message>
         <source>Merge</source>
         <translation>合併</translation>
     </message>

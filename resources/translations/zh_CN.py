@@ -271,6 +271,7 @@ TRANSLATIONS: dict[str, str] = {
     "&Merge a colleague's database…": "合并同事的数据库(&M)…",
     "Add a colleague's annotations to this database": "将同事的批注加入此数据库",
     "Merge a colleague's database": "合并同事的数据库",
+    "Accept the rating dimensions and scales this file changes": "接受此文件对评分维度和量表的更改",
     "Their notes, highlights, tags and ratings are added to this database. Where both of you changed the same "
     "text, both versions are kept for you to review. A backup copy is made first.":
         "对方的笔记、高亮、标签和评分将加入此数据库。若你们两人修改了同一段文字，两个版本都会保留供您审阅。"

@@ -39,6 +39,10 @@ the row's ancestors include both sides' revisions, so merging the same file agai
 nothing new. An ancestor list keeps the newest 200 revisions; a version older than that
 shows up as a conflict rather than being dropped — the safe direction.
 
+Authorship. A row naming an author whose key is pinned here must carry that author's signature, and
+nothing may be dated more than 5 minutes ahead of our clock; other rows are refused and listed
+(see trust.py).
+
 Safety. Their file is untrusted input (see source.py); every value is validated
 (values.py) and rich text is sanitised before it enters our database. Rows that
 fail are skipped and reported — a note or comment over 1 MB of HTML is refused this
@@ -57,10 +61,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from editor.core.errors import DimensionsChanged
 from editor.store.connection import read_only_error
 from editor.store.merge.conflicts import Conflict, open_conflicts, resolve_conflict
 from editor.store.merge.plan import plan_merge
-from editor.store.merge.tables import KINDS, KindCounts, MergePlan
+from editor.store.merge.tables import KINDS, KindCounts, MergePlan, Refusals
 from editor.store.merge.source import read_their_database
 from editor.store.merge.write import write_plan
 
@@ -81,6 +86,9 @@ class MergeResult:
     warnings: list[str] = field(default_factory=list)
     sanitised: int = 0
     backup: Path | None = None
+    refusals: Refusals = field(default_factory=Refusals)
+    unverified: int = 0  # rows taken from authors without a key (files made before signatures)
+    dimension_changes: list[str] = field(default_factory=list)  # dimensions added or scales widened
 
     @property
     def changed(self) -> bool:
@@ -100,9 +108,15 @@ class MergeResult:
             counts = self.counts[kind]
             parts = [f"{n} {label}" for n, label in ((counts.added, "added"), (counts.updated, "updated"),
                                                       (counts.removed, "deleted"), (counts.conflicts, "in conflict"),
-                                                      (counts.skipped, "skipped")) if n]
+                                                      (counts.skipped, "skipped"), (counts.refused, "refused"))
+                     if n]
             if parts:
                 lines.append(f"{kind}: {', '.join(parts)}")
+        lines.extend(f"their file {change}" for change in self.dimension_changes)
+        lines.extend(self.refusals.lines())
+        if self.unverified:
+            lines.append(f"{self.unverified} change(s) unverified: their author has no signing key"
+                         " (written before signatures)")
         if self.sanitised:
             lines.append(f"unsafe markup removed from {self.sanitised} rich text(s)")
         lines.extend(f"skipped {warning}" for warning in self.warnings)
@@ -120,6 +134,9 @@ class MergeResult:
             "source": str(self.source), "dry_run": self.dry_run, "changed": self.changed,
             "kinds": {kind: self.counts[kind].as_dict() for kind in KINDS},
             "conflicts": list(self.conflict_ids), "sanitised": self.sanitised, "warnings": list(self.warnings),
+            "refused": {"total": self.refusals.total, "reasons": dict(self.refusals.counts),
+                        "listed": list(self.refusals.listed)},
+            "unverified": self.unverified, "dimension_changes": list(self.dimension_changes),
             "backup": str(self.backup) if self.backup is not None else None,
         }
 
@@ -150,31 +167,37 @@ def backup_before_merge(path: Path) -> Path:
     return target
 
 
-def merge_database(store: Store, theirs_path: Path, *, dry_run: bool = False) -> MergeResult:
+def merge_database(store: Store, theirs_path: Path, *, dry_run: bool = False,
+                   accept_dimensions: bool = False) -> MergeResult:
     """Merge the Trendmark database at ``theirs_path`` into ``store`` (see the module docstring).
 
+    A file that adds rating dimensions or widens a scale changes how everyone rates, so it
+    is merged only with ``accept_dimensions`` (a dry run lists what it would change).
     Raises StoreError (one line, our database unchanged) when their file cannot be
-    merged or ours cannot be written.
+    merged or ours cannot be written, DimensionsChanged when it needs that consent.
     """
     theirs_path = Path(theirs_path)
     if store.read_only and not dry_run:
         raise read_only_error(store.label)
-    theirs = read_their_database(theirs_path, store.path)
     backup = None
-    if dry_run:
-        plan = plan_merge(store.db.conn, theirs)
-    else:
-        with store.transaction():
+    with read_their_database(theirs_path, store.path) as theirs:
+        if dry_run:
             plan = plan_merge(store.db.conn, theirs)
-            if plan.changes:
-                if store.path is not None:
-                    backup = backup_before_merge(store.path)
-                write_plan(store, plan)
-                # Their annotations on an edition we have replaced follow it into the current one.
-                store.carry_pending()
+        else:
+            with store.transaction():
+                plan = plan_merge(store.db.conn, theirs)
+                if plan.dimension_changes and not accept_dimensions:
+                    raise DimensionsChanged(f"{theirs_path.name} {'; '.join(plan.dimension_changes)}:"
+                                            " merge with --accept-dimensions to accept")
+                if plan.changes:
+                    if store.path is not None:
+                        backup = backup_before_merge(store.path)
+                    write_plan(store, plan)
+                    # Their annotations on an edition we have replaced follow it into the current one.
+                    store.carry_pending()
     return _result(theirs_path, dry_run, plan, backup)
 
 
 def _result(path: Path, dry_run: bool, plan: MergePlan, backup: Path | None) -> MergeResult:
     return MergeResult(path, dry_run, plan.counts, [row["id"] for row in plan.conflicts], plan.warnings,
-                       plan.sanitised, backup)
+                       plan.sanitised, backup, plan.refusals, plan.unverified, list(plan.dimension_changes))

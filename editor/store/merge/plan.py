@@ -22,7 +22,11 @@ from editor.store.merge.rules import (
 from editor.store.merge.source import COLUMNS, TheirRows
 from editor.store.migrations.rating_revisions import rating_key
 from editor.store.migrations.v2 import derived_revision
-from editor.store.merge.tables import KINDS, SPECS, KindCounts, MergePlan, TablePlan, TableSpec
+from editor.store.merge.tables import (
+    FROM_THE_FUTURE, KINDS, NOT_SIGNED, SPECS, KindCounts, MergePlan, TablePlan, TableSpec,
+)
+from editor.store.merge.trust import Trust, Vouched
+from editor.store.signatures import SIGNED, row_key
 from editor.store.stamps import now
 
 __all__ = ["KINDS", "SPECS", "KindCounts", "MergePlan", "Planner", "TablePlan", "TableSpec", "plan_merge"]
@@ -49,6 +53,7 @@ class Planner:
         self.plan = MergePlan(theirs.label)
         self.latest: datetime = check.latest_acceptable()
         self.authors: set[str] = set()
+        self.author_names: dict[str, str] = {}
         self.node_text: dict[str, tuple[str, str]] = {}  # node id -> (path, text highlights quote)
         self.dimension_map: dict[str, str] = {}
         self.scales: dict[str, tuple[int, int]] = {}
@@ -58,14 +63,46 @@ class Planner:
             row_id: Revision(revision, tuple(ancestors.split()))
             for row_id, revision, ancestors in conn.execute("SELECT row_id, revision, ancestors FROM text_revisions")}
         self._conflict_ids = {row[0] for row in conn.execute("SELECT id FROM conflicts")}
+        self.trust = Trust(conn, theirs)
+        self.plan.refusals = self.trust.refusals
 
     # -- bookkeeping ------------------------------------------------------------------------
 
-    def skip(self, kind: str, message: str) -> None:
+    def skip(self, kind: str, problem: str | Exception) -> None:
         """Leave one of their rows out, counting it and keeping the first few reasons."""
+        message = str(problem)
+        if isinstance(problem, check.Future):
+            self.refuse(kind, message, FROM_THE_FUTURE)
+            return
         self.plan.counts[kind].skipped += 1
         if len(self.plan.warnings) < MAX_SAMPLE_WARNINGS:
             self.plan.warnings.append(f"{kind}: {message}")
+
+    def refuse(self, kind: str, description: str, reason: str = NOT_SIGNED) -> None:
+        """Leave out one of their rows that is not what its author wrote, listing it."""
+        self.plan.counts[kind].refused += 1
+        self.plan.refusals.add(reason, f"{kind}: {description}")
+
+    def _authentic(self, kind: str, table: str, row: Row, revision_id: object = None, what: str = "") -> Vouched | None:
+        """What vouches for their row (its author's signature, or their author has no key); None refuses it."""
+
+        def revision() -> str | None:
+            if revision_id is None:
+                return None
+            return self.theirs.revision_of(str(revision_id), str(row["updated_at"]))[0]
+
+        vouched = self.trust.check(table, row, revision)
+        if vouched is not None:
+            return vouched
+        node_id = row.get("node_id")
+        where = self.node_text[node_id][0] if isinstance(node_id, str) and node_id in self.node_text else None
+        what = what or f"{kind.rstrip('s')} by {self._author_label(row.get(SIGNED[table].author))}"
+        self.refuse(kind, what + (f" on {where}" if where else ""))
+        return None
+
+    def _author_label(self, author_id: object) -> str:
+        name = self.author_names.get(author_id) if isinstance(author_id, str) else None
+        return f"«{name}»" if name else f"analyst {check.show(author_id)}"
 
     def _ours(self, spec: TableSpec) -> dict[tuple, Row]:
         columns = ", ".join(f'"{column}"' for column in spec.columns)
@@ -100,7 +137,26 @@ class Planner:
                 else:
                     counts.updated += 1
         self.plan.tables[spec.kind] = plan
+        if spec.table in SIGNED:
+            self._carry_signatures(spec.table, plan, original)
         return plan
+
+    def _carry_signatures(self, table: str, plan: TablePlan, original: dict[tuple, Row]) -> None:
+        """What each written row's signature becomes: their author's when the row is their version,
+        ours when its signed content stays ours; any other row is left for the store to sign (if it
+        is the local analyst's) or to hold unverified."""
+        signed = SIGNED[table]
+        for row in (*plan.inserts, *plan.updates):
+            signed_key = row_key(table, row)
+            theirs, signature = self.trust.signature_for(table, row)
+            if theirs:
+                self.plan.written_keys.append(signed_key)
+                self.plan.signatures.append((signed_key, signature))
+                self.plan.unverified += signature is None
+                continue
+            before = original.get(tuple(row[column] for column in plan.spec.key))
+            if before is not None and all(before.get(c) == row.get(c) for c in (*signed.key, *signed.content)):
+                self.plan.written_keys.append(signed_key)
 
     # -- the tables -------------------------------------------------------------------------
 
@@ -118,21 +174,45 @@ class Planner:
         return self.plan
 
     def plan_authors(self) -> None:
-        """Authors: unioned by id; a rename is last-writer-wins."""
+        """Authors: unioned by id; a rename is last-writer-wins; a key other than the pinned one is refused."""
         spec = SPECS["authors"]
         original = self._ours(spec)
         working = dict(original)
+        self.author_names = {key[0]: row["name"] for key, row in original.items()}
         for raw in self.theirs.tables["authors"]:
             row = _record(raw, "authors")
             try:
-                mine = {"id": check.uuid_id(row["id"], "author id"), "name": check.name(row["name"], "author name"),
+                mine: Row = {"id": check.uuid_id(row["id"], "author id"), "name": check.name(row["name"], "author name"),
                         "created_at": check.stamp(row["created_at"], "created_at", self.latest),
                         "updated_at": check.stamp(row["updated_at"], "updated_at", self.latest)}
             except check.Invalid as exc:
-                self.skip("authors", str(exc))
+                self.skip("authors", exc)
                 continue
             key = (mine["id"],)
-            working[key] = mine if key not in working else merge_row(working[key], mine, spec.state)
+            current = working.get(key)
+            claimed = self.trust.claimed.get(mine["id"])
+            if self._already_ours(current, mine, ("name", "updated_at")) and claimed in (
+                    None, current and current["public_key"]):
+                continue  # an older copy of the row, without the key: nothing to learn from it
+            public_key, consistent = self.trust.author_key(mine["id"])
+            label = self._author_label(mine["id"]) if current else f"«{mine['name']}»"
+            if not consistent:
+                self.refuse("authors", f"{label} signed with a key other than the one known here")
+                continue
+            self.trust.pin(mine["id"], public_key)
+            signed_row = {**row, "public_key": claimed}
+            vouched = self._authentic("authors", "authors", signed_row, what=f"the name {mine['name']!r} of {label}")
+            if vouched is None:
+                continue
+            self.trust.remember("authors", signed_row, vouched)
+            mine["public_key"] = public_key
+            if current is None:
+                working[key] = mine
+            else:
+                merged = merge_row(current, mine, spec.state)
+                merged["public_key"] = current["public_key"] or public_key
+                working[key] = merged
+            self.author_names.setdefault(mine["id"], mine["name"])
         self.authors = {key[0] for key in working}
         self._finish(spec, original, working)
 
@@ -153,7 +233,7 @@ class Planner:
             try:
                 report = rebuild_report(row, nodes_by_report.get(row["id"], []))
             except check.Invalid as exc:
-                self.skip("reports", str(exc))
+                self.skip("reports", exc)
                 continue
             self.plan.reports.append(report.parsed)
             self.plan.counts["reports"].added += 1
@@ -179,7 +259,7 @@ class Planner:
                     "updated_at": check.stamp(row["updated_at"], "updated_at", self.latest),
                     "deleted_at": check.optional_stamp(row["deleted_at"], "deleted_at", self.latest)})
             except check.Invalid as exc:
-                self.skip("dimensions", str(exc))
+                self.skip("dimensions", exc)
         for mine in sorted(theirs, key=lambda r: (r["position"], r["name"])):
             key = (mine["id"],)
             if key not in working and name_key(mine["name"]) in by_name:
@@ -203,7 +283,17 @@ class Planner:
         for key, row in working.items():
             self.dimension_map.setdefault(key[0], key[0])
             self.scales[key[0]] = (row["min"], row["max"])
+            self._note_scale_change(original.get(key), row)
         self._finish(spec, original, working)
+
+    def _note_scale_change(self, before: Row | None, after: Row) -> None:
+        """Describe a dimension their file adds, or a scale it widens: what the user must agree to."""
+        if before is None:
+            if after["deleted_at"] is None:
+                self.plan.dimension_changes.append(f"adds the dimension «{after['name']}» ({after['min']}–{after['max']})")
+        elif (after["min"], after["max"]) != (before["min"], before["max"]):
+            self.plan.dimension_changes.append(f"widens «{before['name']}» from {before['min']}–{before['max']}"
+                                               f" to {after['min']}–{after['max']}")
 
     def plan_tags(self) -> None:
         """Tags by case-insensitive name; colour and deletion last-writer-wins, first spelling kept."""
@@ -221,7 +311,7 @@ class Planner:
                         "updated_at": check.stamp(row["updated_at"], "updated_at", self.latest),
                         "deleted_at": check.optional_stamp(row["deleted_at"], "deleted_at", self.latest)}
             except check.Invalid as exc:
-                self.skip("tags", str(exc))
+                self.skip("tags", exc)
                 continue
             if mine["author_id"] not in self.authors:
                 mine["author_id"] = None  # who made a tag is a courtesy, not a reference to keep
@@ -255,11 +345,15 @@ class Planner:
             row = _record(raw, "highlights")
             if self._already_ours(working.get((row["id"],)), row, same):
                 continue
+            vouched = self._authentic("highlights", "highlights", row, row["id"])
+            if vouched is None:
+                continue
             try:
                 mine, their_rev = self._their_highlight(row)
             except check.Invalid as exc:
-                self.skip("highlights", str(exc))
+                self.skip("highlights", exc)
                 continue
+            self.trust.remember("highlights", row, vouched)
             key = (mine["id"],)
             current = working.get(key)
             if current is None:
@@ -307,6 +401,9 @@ class Planner:
             if self._already_ours(working.get((row["node_id"], row["author_id"])), row,
                                   ("html", "updated_at", "deleted_at")):
                 continue
+            vouched = self._authentic("notes", "notes", row, row["id"])
+            if vouched is None:
+                continue
             try:
                 their_id = check.uuid_id(row["id"], "note id")
                 node_id = self._known_node(row["node_id"])
@@ -320,8 +417,9 @@ class Planner:
                 created_at = check.stamp(row["created_at"], "created_at", self.latest)
                 their_rev = self._their_revision(their_id, updated_at)
             except check.Invalid as exc:
-                self.skip("notes", str(exc))
+                self.skip("notes", exc)
                 continue
+            self.trust.remember("notes", row, vouched)
             self.plan.sanitised += changed
             key = (node_id, author)
             current = working.get(key)
@@ -347,6 +445,10 @@ class Planner:
             quick_key = (row["node_id"], self.dimension_map.get(row["dimension_id"]), row["author_id"])
             if self._already_ours(working.get(quick_key), row, ("value", "updated_at", "deleted_at")):
                 continue
+            vouched = self._authentic("ratings", "ratings", row,
+                                      ":".join(str(row[c]) for c in ("node_id", "dimension_id", "author_id")))
+            if vouched is None:
+                continue
             try:
                 dimension = self.dimension_map.get(row["dimension_id"])
                 if dimension is None:
@@ -363,8 +465,9 @@ class Planner:
                 their_rev = self._their_revision(rating_key(mine["node_id"], row["dimension_id"], mine["author_id"]),
                                                  mine["updated_at"])
             except check.Invalid as exc:
-                self.skip("ratings", str(exc))
+                self.skip("ratings", exc)
                 continue
+            self.trust.remember("ratings", row, vouched)
             key = (mine["node_id"], dimension, mine["author_id"])
             row_id = rating_key(*key)
             current = working.get(key)
@@ -399,6 +502,9 @@ class Planner:
             quick_key = tuple(mapping.get(row[c]) if c == column else row[c] for c in spec.key)
             if self._already_ours(working.get(quick_key), row, compared):
                 continue
+            vouched = self._authentic(spec.kind, spec.table, row)
+            if vouched is None:
+                continue
             try:
                 if owner == "node_id":
                     owner_id = self._known_node(row["node_id"])
@@ -411,8 +517,9 @@ class Planner:
                         "updated_at": check.stamp(row["updated_at"], "updated_at", self.latest),
                         "deleted_at": check.optional_stamp(row["deleted_at"], "deleted_at", self.latest)}
             except check.Invalid as exc:
-                self.skip(spec.kind, str(exc))
+                self.skip(spec.kind, exc)
                 continue
+            self.trust.remember(spec.table, row, vouched)
             key = tuple(mine[column] for column in spec.key)
             working[key] = mine if key not in working else merge_row(working[key], mine, spec.state)
         self._finish(spec, original, working)
@@ -435,6 +542,9 @@ class Planner:
         our_rev = self.our_revisions.get(row_id) or Revision(derived_revision(ours["updated_at"], row_id))
         winner, loser = last_writer(ours, theirs, spec.state)
         win_rev, lose_rev = (our_rev, their_rev) if winner is ours else (their_rev, our_rev)
+        if winner is not ours and all(ours[column] == theirs[column] for column in spec.state):
+            # The row stays ours (merge_row), so its revision must stay the one its author signed.
+            winner, loser, win_rev, lose_rev = ours, theirs, our_rev, their_rev
         merged = merge_row(ours, theirs, spec.state)
         (win_html, win_text), (lose_html, lose_text) = content(winner), content(loser)
         if text_is_lost(win_html, winner["deleted_at"] is not None, win_rev,

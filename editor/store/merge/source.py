@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
+from typing import Protocol
 
 from editor.core.errors import StoreError
 from editor.core.files import NotRegularFile, open_regular
@@ -24,6 +26,7 @@ from editor.store import migrations
 from editor.store.merge.private_copy import private_copy
 from editor.store.migrations.v2 import derived_revision
 from editor.store.migrations.v1 import APPLICATION_ID
+from editor.store.migrations.signatures import add_signatures
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # No value in a Trendmark file comes near this (a whole 500-chapter report is ~1.3 MB);
@@ -46,23 +49,120 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 REVISION_COLUMNS = ("row_id", "revision", "ancestors")
 FIRST_REVISED_VERSION = 2  # schema version that added text_revisions
+SIGNED_VERSION = migrations.MIGRATIONS.index(add_signatures) + 1  # the version that added signatures
+# Tables looked up one key at a time: each must have a plain unique index on that key, or
+# every lookup would scan their whole table.
+LOOKUPS = {"text_revisions": "row_id", "signatures": "row_key"}
 
 
-@dataclass
+class Tables(Protocol):
+    """Their rows of each table, by table name."""
+
+    def __getitem__(self, table: str) -> Iterable[tuple]: ...
+
+
+class TheirTables:
+    """Their tables, each read afresh as a stream of raw tuples in ``COLUMNS`` order.
+
+    Rows are never all held at once: a file padded with a million junk rows costs the
+    time to look at them, not the memory.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self._conn = conn
+        self._path = path
+
+    def __getitem__(self, table: str) -> Iterator[tuple]:
+        return self.query(f'SELECT {_quoted(COLUMNS[table])} FROM main."{table}"')
+
+    def query(self, sql: str, params: tuple = ()) -> Iterator[tuple]:
+        try:
+            yield from self._conn.execute(sql, params)
+        except sqlite3.Error as exc:
+            raise _refuse(self._path, f"it cannot be read ({exc})") from exc
+
+    def one(self, sql: str, params: tuple) -> tuple | None:
+        return next(iter(self.query(sql, params)), None)
+
+
 class TheirRows:
-    """Everything read from their file, as raw tuples in ``COLUMNS`` order (not yet validated)."""
+    """A colleague's rows as raw tuples in ``COLUMNS`` order, with what vouches for them; not yet validated.
 
-    label: str  # their file's name, for messages and conflict records
-    version: int
-    tables: dict[str, list[tuple]] = field(default_factory=dict)
-    revisions: dict[str, tuple[str, str]] = field(default_factory=dict)  # row id -> (revision, ancestors)
+    This form holds them in memory (rows pulled from a team hub); ``TheirFile`` reads a
+    colleague's database as streams instead.
+    """
+
+    def __init__(self, label: str, version: int, tables: Tables | None = None) -> None:
+        self.label = label  # where they come from, for messages and conflict records
+        self.version = version
+        self.tables: Tables = tables or {table: [] for table in COLUMNS}
+        self.revisions: dict[str, tuple[str, str]] = {}  # row id -> (revision, ancestors)
+        self.keys: dict[str, str | None] = {}  # author id -> the public key they claim
+        self.signatures: dict[str, str] = {}  # row key -> its author's signature
+
+    def close(self) -> None:
+        """Release what reading needs (nothing, for rows in memory)."""
+
+    def __enter__(self) -> TheirRows:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     def revision_of(self, row_id: str, updated_at: str) -> tuple[str, str]:
-        """(revision, ancestors) of a note or highlight; a version-1 file gets what upgrading would give it."""
-        found = self.revisions.get(row_id)
-        if found is not None:
-            return found
-        return derived_revision(str(updated_at), str(row_id)), ""
+        """(revision, ancestors) of a note, highlight or rating; a row without one gets what upgrading gives it."""
+        found = self._revision(row_id)
+        return found if found is not None else (derived_revision(str(updated_at), str(row_id)), "")
+
+    def public_keys(self) -> Iterable[tuple]:
+        """(author id, public key) of each of their authors that claims one."""
+        return self.keys.items()
+
+    def signature(self, row_key: str) -> str | None:
+        """Their signature of one row, if they hold one."""
+        found = self.signatures.get(row_key)
+        return found if isinstance(found, str) else None
+
+    def _revision(self, row_id: str) -> tuple[str, str] | None:
+        return self.revisions.get(row_id)
+
+
+class TheirFile(TheirRows):
+    """Their open file (one read snapshot), read as streams: close it when done."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, version: int) -> None:
+        self.conn = conn
+        self.reader = TheirTables(conn, path)
+        super().__init__(path.name, version, self.reader)
+        self.signed = version >= SIGNED_VERSION
+        self.resources: ExitStack | None = None
+
+    def close(self) -> None:
+        if self.resources is not None:
+            self.resources.close()
+        else:
+            self.conn.close()
+
+    def _revision(self, row_id: str) -> tuple[str, str] | None:
+        if self.version < FIRST_REVISED_VERSION:
+            return None
+        found = self.reader.one(f"SELECT {_quoted(REVISION_COLUMNS[1:])} FROM main.text_revisions"
+                                " WHERE row_id = ?", (row_id,))
+        if found is not None and isinstance(found[0], str) and isinstance(found[1], str):
+            return found[0], found[1]
+        return None
+
+    def public_keys(self) -> Iterable[tuple]:
+        """(author id, public key) of each of their authors; none before signatures."""
+        if not self.signed:
+            return ()
+        return self.reader.query("SELECT id, public_key FROM main.authors")
+
+    def signature(self, row_key: str) -> str | None:
+        if not self.signed:
+            return None
+        found = self.reader.one("SELECT signature FROM main.signatures WHERE row_key = ?", (row_key,))
+        return found[0] if found is not None and isinstance(found[0], str) else None
 
 
 def _refuse(path: Path, why: str) -> StoreError:
@@ -96,6 +196,9 @@ def _check_tables(conn: sqlite3.Connection, path: Path, version: int) -> None:
     wanted = dict(COLUMNS)
     if version >= FIRST_REVISED_VERSION:
         wanted["text_revisions"] = REVISION_COLUMNS
+    if version >= SIGNED_VERSION:
+        wanted["signatures"] = ("row_key", "signature")
+        wanted["authors"] = (*COLUMNS["authors"], "public_key")
     for table, columns in wanted.items():
         if table not in tables:
             what = f"{table} is a {kinds[table]}, not a table" if table in kinds else f"table {table} is missing"
@@ -109,6 +212,19 @@ def _check_tables(conn: sqlite3.Connection, path: Path, version: int) -> None:
         generated = [column for column in columns if info[column] in (2, 3)]
         if generated:
             raise _refuse(path, f"column {table}.{generated[0]} is computed, which a Trendmark database never is")
+        if table in LOOKUPS and not _unique_index(conn, table, LOOKUPS[table]):
+            raise _refuse(path, f"it is not a valid Trendmark database ({table}.{LOOKUPS[table]} is not its key)")
+
+
+def _unique_index(conn: sqlite3.Connection, table: str, column: str) -> bool:
+    """Whether ``table`` has a full unique index on exactly ``column`` in plain binary order."""
+    for _seq, name, unique, _origin, partial in conn.execute("SELECT * FROM pragma_index_list(?)", (table,)):
+        if not unique or partial:
+            continue
+        keys = [(row[2], row[4]) for row in conn.execute("SELECT * FROM pragma_index_xinfo(?)", (name,)) if row[5]]
+        if keys == [(column, "BINARY")]:
+            return True
+    return False
 
 
 def _quoted(columns: tuple[str, ...]) -> str:
@@ -133,8 +249,10 @@ def _check_header(path: Path) -> None:
         raise _refuse(path, "it is not a Trendmark database (it is not an SQLite file)")
 
 
-def read_their_database(path: Path, ours: Path | None = None) -> TheirRows:
-    """Open ``path`` read-only, check it is a Trendmark database we can read, and read our tables from it.
+def read_their_database(path: Path, ours: Path | None = None) -> TheirFile:
+    """Open a private copy of ``path``, check it is a Trendmark database we can read, and return it open.
+
+    Close the result (or use it in a ``with`` block) when done: its tables are read as streams.
 
     Raises StoreError (one line) when it is missing, not SQLite, damaged, not Trendmark's,
     from a newer Trendmark, or this very database.
@@ -147,22 +265,28 @@ def read_their_database(path: Path, ours: Path | None = None) -> TheirRows:
     if _same_file(path, ours):
         raise _refuse(path, "it is this database itself")
     _check_header(path)
-    with private_copy(path) as copy:
+    resources = ExitStack()  # the private copy and the connection to it, released by TheirRows.close
+    try:
+        copy = resources.enter_context(private_copy(path))
         try:
             conn = _connect(copy)
         except sqlite3.Error as exc:
             raise _refuse(path, f"it cannot be opened ({exc})") from exc
+        resources.callback(conn.close)
         try:
             # One read transaction: every table comes from the same snapshot.
             conn.execute("BEGIN")
-            return _read(conn, path)
+            rows = _read(conn, path)
         except sqlite3.Error as exc:
             raise _refuse(path, f"it cannot be read ({exc})") from exc
-        finally:
-            conn.close()
+    except BaseException:
+        resources.close()
+        raise
+    rows.resources = resources
+    return rows
 
 
-def _read(conn: sqlite3.Connection, path: Path) -> TheirRows:
+def _read(conn: sqlite3.Connection, path: Path) -> TheirFile:
     check = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
     if check != ["ok"]:
         raise _refuse(path, f"it is damaged (integrity check: {check[0]})")
@@ -177,12 +301,4 @@ def _read(conn: sqlite3.Connection, path: Path) -> TheirRows:
     if version < 1:
         raise _refuse(path, "it is not a Trendmark database (it has no schema)")
     _check_tables(conn, path, version)
-    rows = TheirRows(path.name, version)
-    for table, columns in COLUMNS.items():
-        rows.tables[table] = conn.execute(f'SELECT {_quoted(columns)} FROM main."{table}"').fetchall()
-    if version >= FIRST_REVISED_VERSION:
-        for row_id, revision, ancestors in conn.execute(
-                f"SELECT {_quoted(REVISION_COLUMNS)} FROM main.text_revisions"):
-            if isinstance(row_id, str) and isinstance(revision, str) and isinstance(ancestors, str):
-                rows.revisions[row_id] = (revision, ancestors)
-    return rows
+    return TheirFile(conn, path, version)

@@ -23,7 +23,8 @@ class TableSpec:
 
 
 SPECS = {
-    "authors": TableSpec("authors", "authors", ("id",), ("name",), ("id", "name", "created_at", "updated_at")),
+    "authors": TableSpec("authors", "authors", ("id",), ("name",),
+                         ("id", "name", "public_key", "created_at", "updated_at")),
     "dimensions": TableSpec("dimensions", "dimensions", ("id",), ("name", "position", "deleted_at"),
                             ("id", "name", "min", "max", "position", *STAMPS)),
     "tags": TableSpec("tags", "tags", ("id",), ("color", "deleted_at"),
@@ -45,6 +46,36 @@ KINDS = ("authors", "reports", "dimensions", "tags", "highlights", "notes", "nod
          "highlight tags")
 
 
+MAX_LISTED = 20
+
+NOT_SIGNED = "not signed by their author"
+FROM_THE_FUTURE = "dated more than 5 minutes ahead of this computer's clock"
+
+
+@dataclass
+class Refusals:
+    """Rows of theirs not applied because they are not what their author wrote, by reason."""
+
+    counts: dict[str, int] = field(default_factory=dict)  # reason -> how many
+    listed: list[str] = field(default_factory=list)  # the first few, described
+
+    def add(self, reason: str, description: str) -> None:
+        self.counts[reason] = self.counts.get(reason, 0) + 1
+        if len(self.listed) < MAX_LISTED:
+            self.listed.append(f"{description} ({reason})")
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def lines(self) -> list[str]:
+        lines = [f"{n} change{'s' if n != 1 else ''} refused: {reason}" for reason, n in self.counts.items()]
+        lines.extend(f"  refused {entry}" for entry in self.listed)
+        if self.total > len(self.listed):
+            lines.append(f"  … and {self.total - len(self.listed)} more refused")
+        return lines
+
+
 @dataclass
 class KindCounts:
     """What a merge did (or would do) to one kind of row."""
@@ -54,10 +85,11 @@ class KindCounts:
     removed: int = 0  # live rows that became tombstones: a deletion travelled
     conflicts: int = 0
     skipped: int = 0  # invalid rows of their file, left out
+    refused: int = 0  # rows not what their author signed, or dated ahead of our clock
 
     def as_dict(self) -> dict[str, int]:
         return {"added": self.added, "updated": self.updated, "removed": self.removed,
-                "conflicts": self.conflicts, "skipped": self.skipped}
+                "conflicts": self.conflicts, "skipped": self.skipped, "refused": self.refused}
 
 
 @dataclass
@@ -81,6 +113,11 @@ class MergePlan:
     counts: dict[str, KindCounts] = field(default_factory=lambda: {kind: KindCounts() for kind in KINDS})
     warnings: list[str] = field(default_factory=list)
     sanitised: int = 0  # rich texts that lost unsafe markup on the way in
+    refusals: Refusals = field(default_factory=Refusals)
+    signatures: list[tuple[str, str | None]] = field(default_factory=list)  # (row key, their signature)
+    written_keys: list[str] = field(default_factory=list)  # row keys of signed rows the plan writes
+    unverified: int = 0  # rows written from an author with no key (files made before signatures)
+    dimension_changes: list[str] = field(default_factory=list)  # dimensions added, scales widened: need consent
 
     @property
     def changes(self) -> bool:

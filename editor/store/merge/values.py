@@ -18,12 +18,17 @@ MAX_TITLE_CHARS = 2_000  # report and node titles, numbers, paths
 MAX_BODY_CHARS = 16 * 1024 * 1024
 MAX_SCALE = 100  # the largest dimension maximum accepted
 # A colleague's clock may run a little fast; a stamp further ahead than this is not a
-# clock error, and would make their row win every future merge.
-MAX_CLOCK_SKEW = timedelta(days=1)
+# clock error, and would make their row win every merge until that time (a row dated
+# hours ahead overrides every edit made meanwhile). Computers keep time by NTP today.
+MAX_CLOCK_SKEW = timedelta(minutes=5)
 
 
 class Invalid(ValueError):
     """A value of their file that is not acceptable; the row holding it is skipped."""
+
+
+class Future(Invalid):
+    """A timestamp ahead of our clock by more than the skew allowed; the row is refused and listed."""
 
 
 def uuid_id(value: object, what: str) -> str:
@@ -46,7 +51,7 @@ def stamp(value: object, what: str, latest: datetime) -> str:
     except ValueError:
         raise Invalid(f"{what} is not a real date ({_show(value)})") from None
     if moment > latest:
-        raise Invalid(f"{what} lies in the future ({value})")
+        raise Future(f"{what} lies in the future ({value})")
     return value
 
 
@@ -116,6 +121,11 @@ def ancestors(value: object, what: str) -> tuple[str, ...]:
         raise Invalid(f"{what} has an invalid revision history")
     entries = [entry for entry in value.split()[-MAX_ANCESTORS:] if REVISION_PATTERN.fullmatch(entry)]
     return tuple(entries)
+
+
+def show(value: object) -> str:
+    """A value of theirs as a message shows it: its repr, cut short."""
+    return _show(value)
 
 
 def _show(value: object) -> str:

@@ -83,6 +83,10 @@ def write_plan(store: Store, plan: MergePlan) -> None:
         "INSERT INTO text_revisions (row_id, revision, ancestors) VALUES (?, ?, ?)"
         " ON CONFLICT (row_id) DO UPDATE SET revision = excluded.revision, ancestors = excluded.ancestors",
         plan.revisions)
+    # Signed rows carry their author's signature from their file; those whose version stays ours keep ours.
+    conn.executemany("DELETE FROM unsigned_rows WHERE row_key = ?", [(key,) for key in plan.written_keys])
+    conn.executemany("INSERT INTO signatures (row_key, signature) VALUES (?, ?)"
+                     " ON CONFLICT (row_key) DO UPDATE SET signature = excluded.signature", plan.signatures)
     conn.executemany(
         f"INSERT OR IGNORE INTO conflicts ({_quoted(_CONFLICT_COLUMNS)})"
         f" VALUES ({', '.join('?' for _ in _CONFLICT_COLUMNS)})",
