@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -253,3 +254,25 @@ def test_a_report_with_a_repeated_path_is_not_imported(ours, theirs):
     assert [r.title for r in ours.store.reports()] == [ours.report.title]
     assert result.counts["reports"].skipped == 1
     assert any("重複路徑的報告" in w and "(1)" in w for w in result.warnings)
+
+
+def test_a_file_padded_with_junk_rows_is_read_in_bounded_memory(ours, theirs):
+    path, bob = theirs
+    rows = 200_000
+    tamper(path, "PRAGMA foreign_keys = OFF",
+           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)"
+           " INSERT INTO highlights (id, node_id, author_id, start, \"end\", exact, prefix, suffix, color,"
+           " comment_html, comment_text, created_at, updated_at)"
+           " SELECT printf('junk-%d', i), 'no-such-node', ?, 0, 1, 'x', '', '', '#FFE066',"
+           " printf('<p>%s</p>', hex(randomblob(100))), '', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'"
+           " FROM n", params=(rows, bob.author.id))
+    tracemalloc.start()
+    try:
+        result = merge_database(ours.store, path)
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert result.counts["highlights"].skipped == rows
+    assert result.counts["notes"].added == 1  # the honest rows around the junk still merge
+    # Holding the junk (200,000 rows of some 400 bytes each) would take far more than this.
+    assert peak < 40 * 1024 * 1024, f"peak {peak / 1e6:.0f} MB"
