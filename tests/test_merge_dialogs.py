@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from editor.store import Store
@@ -167,3 +170,37 @@ def test_reviewing_from_the_window_selects_nodes_and_reloads(qtbot, tmp_path, di
     assert window.current_node_id() == node.id
     assert window.store.note(node.id, conflicted.author.id).text == "桌機版"
     close_window(window)
+
+
+def test_the_merge_dialog_lists_refused_changes_and_asks_before_new_dimensions(qtbot, tmp_path, clock):
+    from editor.core import signing
+
+    alice = analyst_db(tmp_path / "alice.sqlite", "Alice")
+    alice.store.use_signing_key(alice.author.id, signing.new_key())
+    alice.store.save_note(alice.node("1.1"), alice.author.id, "<p>我的看法</p>")
+    bob = analyst_db(tmp_path / "bob.sqlite", "Bob")
+    merge_copy(alice.store, bob.store, tmp_path, "alice-share.sqlite")
+    urgency = bob.store.add_dimension("Urgency", 1, 7)
+    bob.store.set_rating(bob.node("1.2"), urgency.id, bob.author.id, 6)
+    forged = share_copy(bob.store, tmp_path / "bob-share.sqlite")
+    bob.store.close()
+    conn = sqlite3.connect(forged)
+    conn.execute("UPDATE notes SET html = '<p>改寫</p>', text = '改寫' WHERE author_id = ?", (alice.author.id,))
+    conn.commit()
+    conn.close()
+
+    dialog = MergeDialog(session_of(alice), forged)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    lines = dialog.summary.toPlainText().splitlines()
+    assert "1 change refused: not signed by their author" in lines
+    assert "  refused notes: note by «Alice» on 1.1 (not signed by their author)" in lines
+    assert "their file adds the dimension «Urgency» (1–7)" in lines
+    assert dialog.accept_dimensions.isVisible() and not dialog.merge_button.isEnabled()
+    dialog.grab().save(str(tmp_path / "merge-dialog.png"))
+    qtbot.keyClick(dialog.accept_dimensions, Qt.Key.Key_Space)  # the analyst agrees
+    assert dialog.merge_button.isEnabled()
+    dialog.merge_button.click()
+    assert dialog.merge_result is not None and dialog.merge_result.counts["ratings"].added == 1
+    assert [n.text for n in alice.store.notes(alice.node("1.1"))] == ["我的看法"]
+    alice.store.close()
