@@ -110,3 +110,26 @@ def test_an_ungranted_role_and_an_uninitialised_database_are_one_line(hub, tmp_p
     bare = hub.server.new_database()
     with pytest.raises(StoreError, match="not set up"):
         sync(alice.store, hub.server.url(dbname=bare), alice.author.id)
+
+
+def test_rows_pulled_from_the_hub_keep_their_signatures_when_shared_on(hub, tmp_path, clock):
+    from editor.core import signing
+    from tests.test_merge_support import analyst_db, merge_copy
+
+    alice, alice_url = member(hub, tmp_path, "Alice")
+    bob, bob_url = member(hub, tmp_path, "Bob")
+    alice_key = signing.new_key()
+    alice.store.use_signing_key(alice.author.id, alice_key)
+    _annotate(alice, 2, "alice on")
+    sync(alice.store, alice_url, alice.author.id)
+    sync(bob.store, bob_url, bob.author.id)
+    assert bob.store.public_key(alice.author.id) == signing.public_text(alice_key)
+    # Carol is not on the hub: she gets Bob's file, and Alice's rows in it verify.
+    carol = analyst_db(tmp_path / "carol.sqlite", "Carol")
+    carol.store.use_signing_key(carol.author.id, signing.new_key())
+    result = merge_copy(bob.store, carol.store, tmp_path, "bob-share.sqlite")
+    assert result.refusals.total == 0 and result.counts["notes"].added == 2
+    held = carol.store.db.conn.execute(
+        "SELECT count(*) FROM signatures s JOIN notes n ON s.row_key = 'notes:' || n.node_id || ':' || n.author_id"
+        " WHERE n.author_id = ? AND s.signature IS NOT NULL", (alice.author.id,)).fetchone()[0]
+    assert held == 2
