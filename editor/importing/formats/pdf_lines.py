@@ -52,6 +52,27 @@ def _font_of(textpage, raw, index: int) -> tuple[float, bool]:
     return float(size), bool(re.search(r"bold|heavy|black|semibold|demi|[-,]b$|-?w[6-9]$", name, re.I))
 
 
+def _fonts(textpage, raw, indexes: list[int]) -> tuple[list[float], list[bool]]:
+    """``_font_of`` for many characters: the size asked of each, the weight once per font on the page.
+
+    pdfium reads a character's weight and font name from its text object's font, so characters
+    set in one font share them; the page's lines are set in a handful of fonts.
+    """
+    sizes = [float(raw.FPDFText_GetFontSize(textpage, index)) for index in indexes]
+    bolds: list[bool] = []
+    known: dict[int, bool] = {}
+    for index in indexes:
+        text_object = raw.FPDFText_GetTextObject(textpage, index)
+        font = ctypes.cast(raw.FPDFTextObj_GetFont(text_object), ctypes.c_void_p).value if text_object else None
+        if font is None:
+            bolds.append(_font_of(textpage, raw, index)[1])
+            continue
+        if font not in known:
+            known[font] = _font_of(textpage, raw, index)[1]
+        bolds.append(known[font])
+    return sizes, bolds
+
+
 @cache
 def _whitespace() -> np.ndarray:
     """For every BMP code, whether Python counts it as whitespace (str.split does)."""
@@ -72,6 +93,16 @@ def _box_reader():
     prototype = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
     assert address is not None
     return prototype(address)
+
+
+@cache
+def _generated_reader():
+    """pdfium's made-up-character test taking a plain address, for ``map`` like ``_box_reader``."""
+    import pypdfium2.raw as raw
+
+    address = ctypes.cast(raw.FPDFText_IsGenerated, ctypes.c_void_p).value
+    assert address is not None
+    return ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int)(address)
 
 
 def _codes(textpage, raw, count: int) -> np.ndarray:
@@ -110,11 +141,16 @@ def _runs(tops: np.ndarray, bottoms: np.ndarray) -> tuple[np.ndarray, list[list[
     current = -1
     for middle, top, bottom in zip(middles[starts].tolist(), group_tops, group_bottoms, strict=True):
         if current < 0 or not (runs[current][1] - 1 <= middle <= runs[current][0] + 1):
-            current = next((number for number in range(max(0, len(runs) - 4), len(runs))
-                            if runs[number][1] - 1 <= middle <= runs[number][0] + 1), -1)
+            current = -1
+            for number in range(max(0, len(runs) - 4), len(runs)):
+                if runs[number][1] - 1 <= middle <= runs[number][0] + 1:
+                    current = number
+                    break
             if current < 0:
                 current = len(runs)
                 runs.append([top, bottom])
+                of_group.append(current)
+                continue  # a new line is its first group's span already
         run = runs[current]
         if top > run[0]:
             run[0] = top
@@ -165,8 +201,8 @@ def _lines(textpage, raw, page_index: int) -> list[Line]:
     extras, before = extras[before >= 0], before[before >= 0]
     kind = np.full(len(extras), _CHAR, dtype=np.int64)
     extra_spaces = np.flatnonzero(spaces[extras])
-    made_up = np.array([raw.FPDFText_IsGenerated(textpage, i) == 1 for i in extras[extra_spaces].tolist()],
-                       dtype=bool)
+    made_up = np.fromiter(map(_generated_reader(), itertools.repeat(handle), extras[extra_spaces].tolist()),
+                          dtype=np.int64, count=len(extra_spaces)) == 1
     kind[extra_spaces] = np.where(made_up, _GAP, _SPACE)
     extra_codes = np.where(kind == _CHAR, ord(_SOFT_HYPHEN), 32)
     edge = box[before, 2]
@@ -183,7 +219,7 @@ def _lines(textpage, raw, page_index: int) -> list[Line]:
 
     # A line is set in the font of the character that began it (lines are numbered as they begin).
     firsts = printed[np.unique(run_of_printed, return_index=True)[1]].tolist()
-    sizes, bolds = zip(*(_font_of(textpage, raw, first) for first in firsts), strict=True)
+    sizes, bolds = _fonts(textpage, raw, firsts)
     first_of_run = np.flatnonzero(np.diff(run, prepend=-1) != 0)
     line_left = dict(zip(run[first_of_run].tolist(), left[first_of_run].tolist(), strict=True))
     last_of_run = np.append(first_of_run[1:], len(run)) - 1
