@@ -183,9 +183,39 @@ class _Paragraphs:
         return [(text.replace(_SOFT_HYPHEN, ""), first, count) for text, first, count in out]
 
 
+def _placed(lines: list[Line], marks: list[Mark]) -> list[Mark]:
+    """Marks whose destination names only a page (/XYZ with null coordinates, /Fit) placed at their heading.
+
+    Several such marks on one page would otherwise all start at its top, leaving all but the last
+    empty: each is put at the first line below the one before it that spells its title.
+    """
+    if all(mark.top is not None for mark in marks):
+        return marks
+    by_page: dict[int, list[Line]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(line)
+    placed: list[Mark] = []
+    for mark in marks:
+        if mark.top is None:
+            previous = placed[-1] if placed and placed[-1].page == mark.page else None
+            wanted = _squeeze(mark.title)
+            label = split_label(mark.title)
+            bare = _squeeze(label.title) if label else wanted
+            for line in by_page.get(mark.page, []):
+                if previous is not None and previous.top is not None and line.top >= previous.top:
+                    continue
+                text = _squeeze(line.text)
+                if len(text) >= min(len(wanted), 4) and (wanted.startswith(text) or text.startswith(wanted) or text.endswith(bare)):
+                    mark = Mark(mark.level, mark.title, mark.page, line.top)
+                    break
+        placed.append(mark)
+    return placed
+
+
 def _with_bookmarks(lines: list[Line], marks: list[Mark], heights: list[float]) -> list[Block]:
     """Each bookmark a heading; the lines from its destination to the next one's its text."""
     tolerance = 3.0
+    marks = _placed(lines, marks)
     # Lines are in reading order; a line belongs to the last mark whose destination is above or at it.
     order = sorted(range(len(marks)), key=lambda i: i)
     starts = [(m.page, -(m.top + tolerance) if m.top is not None else -heights[m.page] - 1) for m in marks]
