@@ -58,12 +58,14 @@ def _fonts(textpage, raw, indexes: list[int]) -> tuple[list[float], list[bool]]:
     pdfium reads a character's weight and font name from its text object's font, so characters
     set in one font share them; the page's lines are set in a handful of fonts.
     """
-    sizes = [float(raw.FPDFText_GetFontSize(textpage, index)) for index in indexes]
+    handle = ctypes.cast(textpage, ctypes.c_void_p).value
+    sizes = list(map(_plain("FPDFText_GetFontSize", ctypes.c_double, ctypes.c_int), itertools.repeat(handle), indexes))
+    text_objects = map(_plain("FPDFText_GetTextObject", ctypes.c_void_p, ctypes.c_int), itertools.repeat(handle), indexes)
+    font_of = _plain("FPDFTextObj_GetFont", ctypes.c_void_p)
     bolds: list[bool] = []
     known: dict[int, bool] = {}
-    for index in indexes:
-        text_object = raw.FPDFText_GetTextObject(textpage, index)
-        font = ctypes.cast(raw.FPDFTextObj_GetFont(text_object), ctypes.c_void_p).value if text_object else None
+    for index, text_object in zip(indexes, text_objects, strict=True):
+        font = font_of(text_object) if text_object else None
         if font is None:
             bolds.append(_font_of(textpage, raw, index)[1])
             continue
@@ -85,24 +87,17 @@ def _is_cjk(codes: np.ndarray) -> np.ndarray:
 
 
 @cache
-def _box_reader():
-    """pdfium's loose-box function taking plain addresses, so ``map`` can call it without Python objects."""
+def _plain(name: str, restype, *argtypes):
+    """pdfium's function ``name`` on plain addresses and numbers (its first argument a handle's address).
+
+    pypdfium2's own bindings convert handles to typed pointers on every call; for one call per
+    line or character that conversion costs more than pdfium's work.
+    """
     import pypdfium2.raw as raw
 
-    address = ctypes.cast(raw.FPDFText_GetLooseCharBox, ctypes.c_void_p).value
-    prototype = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
+    address = ctypes.cast(getattr(raw, name), ctypes.c_void_p).value
     assert address is not None
-    return prototype(address)
-
-
-@cache
-def _generated_reader():
-    """pdfium's made-up-character test taking a plain address, for ``map`` like ``_box_reader``."""
-    import pypdfium2.raw as raw
-
-    address = ctypes.cast(raw.FPDFText_IsGenerated, ctypes.c_void_p).value
-    assert address is not None
-    return ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int)(address)
+    return ctypes.CFUNCTYPE(restype, ctypes.c_void_p, *argtypes)(address)
 
 
 def _codes(textpage, raw, count: int) -> np.ndarray:
@@ -189,7 +184,8 @@ def _lines(textpage, raw, page_index: int) -> list[Line]:
     boxes = (ctypes.c_float * (4 * len(printed)))()
     start = ctypes.addressof(boxes)
     handle = ctypes.cast(textpage, ctypes.c_void_p).value
-    list(map(_box_reader(), itertools.repeat(handle, len(printed)), printed.tolist(),
+    loose_box = _plain("FPDFText_GetLooseCharBox", ctypes.c_int, ctypes.c_int, ctypes.c_void_p)
+    list(map(loose_box, itertools.repeat(handle, len(printed)), printed.tolist(),
              range(start, start + 16 * len(printed), 16)))
     box = np.frombuffer(memoryview(boxes), dtype=np.float32).reshape(-1, 4).astype(np.float64)  # left, top, right, bottom
     run_of_printed, runs = _runs(box[:, 1], box[:, 3])
@@ -201,7 +197,8 @@ def _lines(textpage, raw, page_index: int) -> list[Line]:
     extras, before = extras[before >= 0], before[before >= 0]
     kind = np.full(len(extras), _CHAR, dtype=np.int64)
     extra_spaces = np.flatnonzero(spaces[extras])
-    made_up = np.fromiter(map(_generated_reader(), itertools.repeat(handle), extras[extra_spaces].tolist()),
+    generated = _plain("FPDFText_IsGenerated", ctypes.c_int, ctypes.c_int)
+    made_up = np.fromiter(map(generated, itertools.repeat(handle), extras[extra_spaces].tolist()),
                           dtype=np.int64, count=len(extra_spaces)) == 1
     kind[extra_spaces] = np.where(made_up, _GAP, _SPACE)
     extra_codes = np.where(kind == _CHAR, ord(_SOFT_HYPHEN), 32)
