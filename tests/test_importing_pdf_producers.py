@@ -61,3 +61,32 @@ def test_pdftex_report_keeps_outline_and_words(pdftex, bookmarks, tmp_path):
     assert pages == sorted(pages) and pages[0] == 1 and pages[-1] >= 3
     assert any("running header and footer lines" in w and "page numbers" in w for w in report.warnings)
     assert any(w == "no bookmarks: headings found by font size" for w in report.warnings) == (not bookmarks)
+
+
+def test_bookmarks_naming_only_their_page_start_at_their_heading(pdftex, tmp_path):
+    # Some producers write /XYZ destinations with null coordinates (or /Fit): the page, no position.
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import Fit
+
+    pdf, bodies = pdftex
+    headings = {}  # title -> 0-based page where it is printed
+    for index, page in enumerate(PdfReader(pdf).pages):
+        lines = [" ".join(line.split()) for line in page.extract_text().splitlines()]
+        for _, title in OUTLINE:
+            # The heading's own line (its number before it), not a word of the running text or the title.
+            if title not in headings and any(line.endswith(title) and len(line) <= len(title) + 8 for line in lines):
+                headings[title] = index
+    writer = PdfWriter(clone_from=without_bookmarks(pdf, tmp_path / "plain.pdf"))
+    parents: dict[int, object] = {}
+    for level, title in OUTLINE:
+        fit = Fit.fit() if level == 3 else Fit.xyz(None, None, None)
+        parents[level] = writer.add_outline_item(title=title, page_number=headings[title], parent=parents.get(level - 1), fit=fit)
+    out = tmp_path / "page-only.pdf"
+    with open(out, "wb") as stream:
+        writer.write(stream)
+    assert len(set(headings.values())) < len(OUTLINE)  # several headings share a page
+
+    report = read_report(out)
+    assert [(node.level, node.title) for node in report.walk()] == OUTLINE
+    for node in report.walk():
+        assert node.body == bodies[node.title], node.title

@@ -103,7 +103,12 @@ def bookmarks(pdf) -> list[Mark]:
     import pypdfium2.raw as raw
 
     marks: list[Mark] = []
-    for bookmark in pdf.get_toc():
+    # Out-parameters made once: pdfium sets each of them on every call.
+    has_x, has_y, has_zoom = ctypes.c_int(), ctypes.c_int(), ctypes.c_int()
+    x, y, zoom = ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    count = ctypes.c_ulong()
+    pos = (ctypes.c_float * 4)()
+    for level, bookmark, title in _outline(pdf, raw):
         dest = raw.FPDFBookmark_GetDest(pdf, bookmark)
         if not dest:
             action = raw.FPDFBookmark_GetAction(bookmark)
@@ -114,23 +119,45 @@ def bookmarks(pdf) -> list[Mark]:
         page = raw.FPDFDest_GetDestPageIndex(pdf, dest)
         if page < 0:
             continue
-        has_x, has_y, has_zoom = ctypes.c_int(), ctypes.c_int(), ctypes.c_int()
-        x, y, zoom = ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
         top: float | None = None
         if raw.FPDFDest_GetLocationInPage(dest, has_x, has_y, has_zoom, x, y, zoom) and has_y.value:
             top = y.value
         else:
-            count = ctypes.c_ulong()
-            pos = (ctypes.c_float * 4)()
             mode = raw.FPDFDest_GetView(dest, count, pos)
             if mode in (raw.PDFDEST_VIEW_FITH, raw.PDFDEST_VIEW_FITBH) and count.value >= 1:
                 top = pos[0]
             elif mode == raw.PDFDEST_VIEW_FITR and count.value >= 4:
                 top = pos[3]
-        title = " ".join(bookmark.get_title().split())
+        title = " ".join(title.split())
         if title:
-            marks.append(Mark(bookmark.level + 1, title, page, top))
+            marks.append(Mark(level, title, page, top))
     return marks
+
+
+def _outline(pdf, raw, max_depth: int = 15):
+    """(level from 1, bookmark, title) in document order, as pypdfium2's get_toc walks them, cycles cut.
+
+    Walked on pdfium's own calls with one title buffer: a report has thousands of bookmarks.
+    """
+    buffer = ctypes.create_string_buffer(2048)
+    seen: set[int] = set()
+    stack = [(raw.FPDFBookmark_GetFirstChild(pdf, None), 1)]
+    while stack:
+        bookmark, level = stack.pop()
+        if not bookmark:
+            continue
+        address = ctypes.addressof(bookmark.contents)
+        if address in seen:
+            continue  # a circular reference: this branch ends here
+        seen.add(address)
+        size = raw.FPDFBookmark_GetTitle(bookmark, buffer, len(buffer))
+        if size > len(buffer):
+            buffer = ctypes.create_string_buffer(size)
+            size = raw.FPDFBookmark_GetTitle(bookmark, buffer, size)
+        yield level, bookmark, buffer.raw[:max(0, size - 2)].decode("utf-16-le", "replace")
+        stack.append((raw.FPDFBookmark_GetNextSibling(pdf, bookmark), level))
+        if level < max_depth:
+            stack.append((raw.FPDFBookmark_GetFirstChild(pdf, bookmark), level + 1))
 
 
 def _squeeze(text: str) -> str:
@@ -183,9 +210,39 @@ class _Paragraphs:
         return [(text.replace(_SOFT_HYPHEN, ""), first, count) for text, first, count in out]
 
 
+def _placed(lines: list[Line], marks: list[Mark]) -> list[Mark]:
+    """Marks whose destination names only a page (/XYZ with null coordinates, /Fit) placed at their heading.
+
+    Several such marks on one page would otherwise all start at its top, leaving all but the last
+    empty: each is put at the first line below the one before it that spells its title.
+    """
+    if all(mark.top is not None for mark in marks):
+        return marks
+    by_page: dict[int, list[Line]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(line)
+    placed: list[Mark] = []
+    for mark in marks:
+        if mark.top is None:
+            previous = placed[-1] if placed and placed[-1].page == mark.page else None
+            wanted = _squeeze(mark.title)
+            label = split_label(mark.title)
+            bare = _squeeze(label.title) if label else wanted
+            for line in by_page.get(mark.page, []):
+                if previous is not None and previous.top is not None and line.top >= previous.top:
+                    continue
+                text = _squeeze(line.text)
+                if len(text) >= min(len(wanted), 4) and (wanted.startswith(text) or text.startswith(wanted) or text.endswith(bare)):
+                    mark = Mark(mark.level, mark.title, mark.page, line.top)
+                    break
+        placed.append(mark)
+    return placed
+
+
 def _with_bookmarks(lines: list[Line], marks: list[Mark], heights: list[float]) -> list[Block]:
     """Each bookmark a heading; the lines from its destination to the next one's its text."""
     tolerance = 3.0
+    marks = _placed(lines, marks)
     # Lines are in reading order; a line belongs to the last mark whose destination is above or at it.
     order = sorted(range(len(marks)), key=lambda i: i)
     starts = [(m.page, -(m.top + tolerance) if m.top is not None else -heights[m.page] - 1) for m in marks]

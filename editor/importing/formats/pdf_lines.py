@@ -52,6 +52,29 @@ def _font_of(textpage, raw, index: int) -> tuple[float, bool]:
     return float(size), bool(re.search(r"bold|heavy|black|semibold|demi|[-,]b$|-?w[6-9]$", name, re.I))
 
 
+def _fonts(textpage, raw, indexes: list[int]) -> tuple[list[float], list[bool]]:
+    """``_font_of`` for many characters: the size asked of each, the weight once per font on the page.
+
+    pdfium reads a character's weight and font name from its text object's font, so characters
+    set in one font share them; the page's lines are set in a handful of fonts.
+    """
+    handle = ctypes.cast(textpage, ctypes.c_void_p).value
+    sizes = list(map(_plain("FPDFText_GetFontSize", ctypes.c_double, ctypes.c_int), itertools.repeat(handle), indexes))
+    text_objects = map(_plain("FPDFText_GetTextObject", ctypes.c_void_p, ctypes.c_int), itertools.repeat(handle), indexes)
+    font_of = _plain("FPDFTextObj_GetFont", ctypes.c_void_p)
+    bolds: list[bool] = []
+    known: dict[int, bool] = {}
+    for index, text_object in zip(indexes, text_objects, strict=True):
+        font = font_of(text_object) if text_object else None
+        if font is None:
+            bolds.append(_font_of(textpage, raw, index)[1])
+            continue
+        if font not in known:
+            known[font] = _font_of(textpage, raw, index)[1]
+        bolds.append(known[font])
+    return sizes, bolds
+
+
 @cache
 def _whitespace() -> np.ndarray:
     """For every BMP code, whether Python counts it as whitespace (str.split does)."""
@@ -64,14 +87,17 @@ def _is_cjk(codes: np.ndarray) -> np.ndarray:
 
 
 @cache
-def _box_reader():
-    """pdfium's loose-box function taking plain addresses, so ``map`` can call it without Python objects."""
+def _plain(name: str, restype, *argtypes):
+    """pdfium's function ``name`` on plain addresses and numbers (its first argument a handle's address).
+
+    pypdfium2's own bindings convert handles to typed pointers on every call; for one call per
+    line or character that conversion costs more than pdfium's work.
+    """
     import pypdfium2.raw as raw
 
-    address = ctypes.cast(raw.FPDFText_GetLooseCharBox, ctypes.c_void_p).value
-    prototype = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
+    address = ctypes.cast(getattr(raw, name), ctypes.c_void_p).value
     assert address is not None
-    return prototype(address)
+    return ctypes.CFUNCTYPE(restype, ctypes.c_void_p, *argtypes)(address)
 
 
 def _codes(textpage, raw, count: int) -> np.ndarray:
@@ -110,11 +136,16 @@ def _runs(tops: np.ndarray, bottoms: np.ndarray) -> tuple[np.ndarray, list[list[
     current = -1
     for middle, top, bottom in zip(middles[starts].tolist(), group_tops, group_bottoms, strict=True):
         if current < 0 or not (runs[current][1] - 1 <= middle <= runs[current][0] + 1):
-            current = next((number for number in range(max(0, len(runs) - 4), len(runs))
-                            if runs[number][1] - 1 <= middle <= runs[number][0] + 1), -1)
+            current = -1
+            for number in range(max(0, len(runs) - 4), len(runs)):
+                if runs[number][1] - 1 <= middle <= runs[number][0] + 1:
+                    current = number
+                    break
             if current < 0:
                 current = len(runs)
                 runs.append([top, bottom])
+                of_group.append(current)
+                continue  # a new line is its first group's span already
         run = runs[current]
         if top > run[0]:
             run[0] = top
@@ -153,7 +184,8 @@ def _lines(textpage, raw, page_index: int) -> list[Line]:
     boxes = (ctypes.c_float * (4 * len(printed)))()
     start = ctypes.addressof(boxes)
     handle = ctypes.cast(textpage, ctypes.c_void_p).value
-    list(map(_box_reader(), itertools.repeat(handle, len(printed)), printed.tolist(),
+    loose_box = _plain("FPDFText_GetLooseCharBox", ctypes.c_int, ctypes.c_int, ctypes.c_void_p)
+    list(map(loose_box, itertools.repeat(handle, len(printed)), printed.tolist(),
              range(start, start + 16 * len(printed), 16)))
     box = np.frombuffer(memoryview(boxes), dtype=np.float32).reshape(-1, 4).astype(np.float64)  # left, top, right, bottom
     run_of_printed, runs = _runs(box[:, 1], box[:, 3])
@@ -165,8 +197,9 @@ def _lines(textpage, raw, page_index: int) -> list[Line]:
     extras, before = extras[before >= 0], before[before >= 0]
     kind = np.full(len(extras), _CHAR, dtype=np.int64)
     extra_spaces = np.flatnonzero(spaces[extras])
-    made_up = np.array([raw.FPDFText_IsGenerated(textpage, i) == 1 for i in extras[extra_spaces].tolist()],
-                       dtype=bool)
+    generated = _plain("FPDFText_IsGenerated", ctypes.c_int, ctypes.c_int)
+    made_up = np.fromiter(map(generated, itertools.repeat(handle), extras[extra_spaces].tolist()),
+                          dtype=np.int64, count=len(extra_spaces)) == 1
     kind[extra_spaces] = np.where(made_up, _GAP, _SPACE)
     extra_codes = np.where(kind == _CHAR, ord(_SOFT_HYPHEN), 32)
     edge = box[before, 2]
@@ -183,7 +216,7 @@ def _lines(textpage, raw, page_index: int) -> list[Line]:
 
     # A line is set in the font of the character that began it (lines are numbered as they begin).
     firsts = printed[np.unique(run_of_printed, return_index=True)[1]].tolist()
-    sizes, bolds = zip(*(_font_of(textpage, raw, first) for first in firsts), strict=True)
+    sizes, bolds = _fonts(textpage, raw, firsts)
     first_of_run = np.flatnonzero(np.diff(run, prepend=-1) != 0)
     line_left = dict(zip(run[first_of_run].tolist(), left[first_of_run].tolist(), strict=True))
     last_of_run = np.append(first_of_run[1:], len(run)) - 1
