@@ -63,8 +63,10 @@ def test_an_upgraded_file_has_the_schema_of_a_new_one(tmp_path, fixture):
 def test_the_rebuilt_outline_search_index_finds_what_the_old_one_found(tmp_path, fixture):
     queries = ['"移動支付"', 'title : "支付普及"', 'body : "支付普及"', '"風險仍在"', '"需求增長"', '"增長移動"']
     old = sqlite3.connect(f"file:{fixture}?mode=ro", uri=True)
-    before = [old.execute("SELECT rowid FROM nodes_fts WHERE nodes_fts MATCH ? ORDER BY rowid", (q,)).fetchall()
-              for q in queries]
+    # From version 9 on the kept file's index is folded to Simplified already, and asked that way.
+    folded = int(old.execute("PRAGMA user_version").fetchone()[0]) >= 9
+    before = [old.execute("SELECT rowid FROM nodes_fts WHERE nodes_fts MATCH ? ORDER BY rowid",
+                          (fold(q) if folded else q,)).fetchall() for q in queries]
     old.close()
     assert [len(rows) for rows in before] == [1, 1, 0, 1, 1, 0]
     path = tmp_path / "old.sqlite"

@@ -5,7 +5,8 @@ lightens the nodes table; editions.py links a report's
 revised editions; quadrants.py adds the trend matrix's quadrant labels; rating_revisions.py
 lets ratings conflict like texts; node_pages.py keeps the page each node starts on in the
 original; hub_sync.py remembers how far each team hub was synced; script_folding.py folds
-the search indexes to Simplified characters. A new version is a
+the search indexes to Simplified characters; node_styles.py keeps bold, italic, code and
+links of node bodies. A new version is a
 new file and one entry appended to MIGRATIONS.
 """
 
@@ -27,6 +28,7 @@ from editor.store.migrations.rating_revisions import add_rating_revisions
 from editor.store.migrations.node_pages import add_node_pages
 from editor.store.migrations.hub_sync import add_hub_sync
 from editor.store.migrations.script_folding import fold_search_indexes
+from editor.store.migrations.node_styles import add_node_styles
 
 MigrationStep = Callable[[Database], None]
 
@@ -42,12 +44,18 @@ MIGRATIONS: list[MigrationStep] = [
     add_node_pages,
     add_hub_sync,
     fold_search_indexes,
+    add_node_styles,
 ]
 
 
 def schema_version() -> int:
     """The schema version this code writes (and the newest it can read)."""
     return len(MIGRATIONS)
+
+
+def has_step(step: MigrationStep) -> bool:
+    """Whether the schema this code writes includes ``step`` (what it added may be read and written)."""
+    return step in MIGRATIONS
 
 
 def user_version(conn: sqlite3.Connection) -> int:

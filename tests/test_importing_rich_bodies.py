@@ -1,0 +1,113 @@
+"""Bold, italic, code and links kept from Word, Markdown and web pages as spans over the plain body."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from editor.core.report import report_id
+from editor.core.styles import Style, StylesError, remapped, styles_from_json, styles_to_json
+from editor.importing import read_report
+from editor.store import Store
+from tests.report_files import soffice
+
+MARKDOWN = """# 一、Rich chapter
+
+## 1.1 Section with styles
+
+Growth is **strong** and *uneven*, see [the source](https://example.org/a) or `code` and
+[a trap](ftp://example.org/x); a [mail](mailto:desk@example.org).
+
+- item **one**
+- item two
+
+# 二、Plain chapter
+
+Nothing styled.
+"""
+BODY = ("Growth is strong and uneven, see the source or code and a trap; a mail.\n"
+        "• item one\n• item two")
+
+
+def spans(node) -> set[tuple[str, str, str]]:
+    return {(style.kind, node.body[style.start:style.end], style.href) for style in node.styles}
+
+
+EXPECTED = {("bold", "strong", ""), ("italic", "uneven", ""), ("link", "the source", "https://example.org/a"),
+            ("code", "code", ""), ("link", "mail", "mailto:desk@example.org"), ("bold", "one", "")}
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("rich")
+    source = folder / "report.md"
+    source.write_text(MARKDOWN, encoding="utf-8")
+    out = {"markdown": source}
+    for kind, name in (("docx", "report.docx"), ("html", "report.html")):
+        out[kind] = folder / name
+        subprocess.run(["pandoc", "-s", "--metadata", "title=Rich", "-o", str(out[kind]), str(source)],
+                       check=True, capture_output=True)
+    lo = folder / "lo"
+    lo.mkdir()
+    out["libreoffice_docx"] = soffice(out["html"], "docx:MS Word 2007 XML", lo)
+    return out
+
+
+@pytest.mark.parametrize("kind", ["markdown", "docx", "html", "libreoffice_docx"])
+def test_styles_land_on_the_right_characters_of_the_plain_body(files, kind):
+    report = read_report(files[kind])
+    node = next(n for n in report.walk() if n.path == "1.1")
+    assert " ".join(node.body.split()) == " ".join(BODY.split())
+    found = spans(node)
+    assert found >= EXPECTED
+    assert not any(text == "a trap" for _k, text, _h in found)  # a link no reader should follow is text only
+
+
+def test_the_same_report_as_text_and_as_word_has_the_same_id(tmp_path):
+    md = tmp_path / "plain.md"
+    md.write_text("# 一、Chapter\n\n## 1.1 Section\n\nPlain text here.\n\n## 1.2 Other\n\nMore text.\n",
+                  encoding="utf-8")
+    styled = tmp_path / "styled.md"
+    styled.write_text(md.read_text(encoding="utf-8").replace("Plain text", "**Plain** *text*"), encoding="utf-8")
+    docx = tmp_path / "styled.docx"
+    subprocess.run(["pandoc", "-o", str(docx), str(styled)], check=True, capture_output=True)
+    plain, word = read_report(md), read_report(docx)
+    assert word.walk().__next__().title == plain.walk().__next__().title
+    assert [n.body for n in word.walk()] == [n.body for n in plain.walk()]
+    assert report_id(word) == report_id(plain)
+    assert any(n.styles for n in word.walk()) and not any(n.styles for n in plain.walk())
+
+
+def test_styles_are_stored_and_read_back_with_the_node(files, tmp_path):
+    store = Store.open(tmp_path / "t.db")
+    info, _ = store.add_report(read_report(files["docx"]))
+    node = next(n for n in store.nodes(info.id) if n.path == "1.1")
+    assert spans(node) >= EXPECTED
+    assert store.node(node.id).styles == node.styles
+    store.close()
+
+
+def test_cleaning_and_composition_move_styles_with_their_text():
+    before = "發(fā)展很強"  # the reading goes, the bold stays on 很強
+    after = "發展很強"
+    assert remapped((Style(6, 8, "bold"),), before, after) == (Style(2, 4, "bold"),)
+    decomposed = "cafe\u0301 bold"
+    assert remapped((Style(6, 10, "bold"),), decomposed, "café bold") == (Style(5, 9, "bold"),)
+
+
+@pytest.mark.parametrize("raw", [
+    "not json", '{"a": 1}', '[[0, 99, "bold"]]', '[[3, 2, "bold"]]', '[[0, 2, "blink"]]',
+    '[[0, 2, "link", "javascript:alert(1)"]]', '[[0, 2, "bold", "https://x.org"]]', '[[0.5, 2, "bold"]]',
+    "[" + ",".join(['[0,1,"bold"]'] * 5001) + "]",
+])
+def test_malformed_styles_are_refused(raw):
+    with pytest.raises(StylesError):
+        styles_from_json(raw, 10)
+
+
+def test_styles_round_trip_through_json():
+    styles = (Style(0, 2, "bold"), Style(3, 5, "link", "https://example.org/x?a=1"))
+    assert styles_from_json(styles_to_json(styles), 5) == styles
+    assert styles_to_json(()) is None
