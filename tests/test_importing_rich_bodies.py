@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from editor.core.report import report_id
 from editor.core.styles import Style, StylesError, remapped, styles_from_json, styles_to_json
 from editor.importing import read_report
 from editor.store import Store
+from editor.store.merge import merge_database
 from tests.report_files import soffice
 
 MARKDOWN = """# 一、Rich chapter
@@ -111,3 +113,28 @@ def test_styles_round_trip_through_json():
     styles = (Style(0, 2, "bold"), Style(3, 5, "link", "https://example.org/x?a=1"))
     assert styles_from_json(styles_to_json(styles), 5) == styles
     assert styles_to_json(()) is None
+
+
+def test_a_merge_brings_a_colleagues_styles_and_leaves_out_malformed_ones(files, tmp_path):
+    theirs_path = tmp_path / "theirs.sqlite"
+    with Store.open(theirs_path) as theirs:
+        info, _ = theirs.add_report(read_report(files["docx"]))
+        section = next(n for n in theirs.nodes(info.id) if n.path == "1.1")
+    with Store.open(tmp_path / "mine.sqlite") as mine:
+        result = merge_database(mine, theirs_path)
+        assert result.counts["reports"].added == 1 and not result.warnings
+        assert mine.node(section.id).styles == section.styles
+
+    conn = sqlite3.connect(theirs_path)
+    chapter = conn.execute("SELECT id FROM nodes WHERE path = '2'").fetchone()[0]
+    conn.execute("UPDATE nodes SET styles = ? WHERE id = ?",
+                 ('[[0, 9999, "bold"]]', chapter))
+    conn.execute("UPDATE nodes SET styles = ? WHERE id = ?",
+                 ('[[0, 4, "link", "javascript:alert(1)"]]', section.id))
+    conn.commit()
+    conn.close()
+    with Store.open(tmp_path / "other.sqlite") as other:
+        result = merge_database(other, theirs_path)
+        assert result.counts["reports"].added == 1  # the text, proven by its id, still comes
+        assert other.node(section.id).styles == () and other.node(chapter).styles == ()
+        assert len([w for w in result.warnings if "styles of node" in w]) == 2

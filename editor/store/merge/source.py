@@ -24,6 +24,7 @@ from editor.store import migrations
 from editor.store.merge.private_copy import private_copy
 from editor.store.migrations.v2 import derived_revision
 from editor.store.migrations.v1 import APPLICATION_ID
+from editor.store.migrations.node_styles import add_node_styles
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # No value in a Trendmark file comes near this (a whole 500-chapter report is ~1.3 MB);
@@ -45,6 +46,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "highlight_tags": ("highlight_id", "tag_id", "author_id", "created_at", "updated_at", "deleted_at"),
 }
 REVISION_COLUMNS = ("row_id", "revision", "ancestors")
+# The schema version that added nodes.styles: read from their file from then on.
+STYLES_VERSION = migrations.MIGRATIONS.index(add_node_styles) + 1
 FIRST_REVISED_VERSION = 2  # schema version that added text_revisions
 
 
@@ -56,6 +59,7 @@ class TheirRows:
     version: int
     tables: dict[str, list[tuple]] = field(default_factory=dict)
     revisions: dict[str, tuple[str, str]] = field(default_factory=dict)  # row id -> (revision, ancestors)
+    node_styles: dict[object, object] = field(default_factory=dict)  # node id -> styles JSON, unchecked
 
     def revision_of(self, row_id: str, updated_at: str) -> tuple[str, str]:
         """(revision, ancestors) of a note or highlight; a version-1 file gets what upgrading would give it."""
@@ -97,6 +101,8 @@ def _check_tables(conn: sqlite3.Connection, path: Path, version: int) -> None:
     if version >= FIRST_REVISED_VERSION:
         wanted["text_revisions"] = REVISION_COLUMNS
     for table, columns in wanted.items():
+        if table == "nodes" and version >= STYLES_VERSION:
+            columns = (*columns, "styles")
         if table not in tables:
             what = f"{table} is a {kinds[table]}, not a table" if table in kinds else f"table {table} is missing"
             raise _refuse(path, f"it is not a valid Trendmark database ({what})")
@@ -180,6 +186,8 @@ def _read(conn: sqlite3.Connection, path: Path) -> TheirRows:
     rows = TheirRows(path.name, version)
     for table, columns in COLUMNS.items():
         rows.tables[table] = conn.execute(f'SELECT {_quoted(columns)} FROM main."{table}"').fetchall()
+    if version >= STYLES_VERSION:
+        rows.node_styles = dict(conn.execute('SELECT "id", "styles" FROM main."nodes" WHERE "styles" IS NOT NULL'))
     if version >= FIRST_REVISED_VERSION:
         for row_id, revision, ancestors in conn.execute(
                 f"SELECT {_quoted(REVISION_COLUMNS)} FROM main.text_revisions"):
