@@ -7,9 +7,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from editor.core.report import report_id
 from editor.core.styles import Style, StylesError, remapped, styles_from_json, styles_to_json
+from editor.export import ExportOptions
+from editor.export.pdf import export_pdf
 from editor.importing import read_report
 from editor.store import Store
 from editor.store.merge import merge_database
@@ -138,3 +141,32 @@ def test_a_merge_brings_a_colleagues_styles_and_leaves_out_malformed_ones(files,
         assert result.counts["reports"].added == 1  # the text, proven by its id, still comes
         assert other.node(section.id).styles == () and other.node(chapter).styles == ()
         assert len([w for w in result.warnings if "styles of node" in w]) == 2
+
+
+def test_the_pdf_export_prints_bold_and_italic_faces_and_the_link(files, tmp_path):
+    out = tmp_path / "rich.pdf"
+    plain_out = tmp_path / "plain.pdf"
+    with Store.open(tmp_path / "t.db") as store:
+        info, _ = store.add_report(read_report(files["docx"]))
+        export_pdf(store, out, info.id, ExportOptions())
+    with Store.open(tmp_path / "p.db") as store:
+        info, _ = store.add_report(read_report(files["docx"]))
+        store.db.conn.execute("UPDATE nodes SET styles = NULL")
+        store.db.conn.commit()
+        export_pdf(store, plain_out, info.id, ExportOptions())
+
+    def faces(path: Path) -> set[str]:
+        listing = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True, text=True).stdout
+        return {line.split()[0].split("+")[-1] for line in listing.splitlines()[2:] if line.strip()}
+
+    assert "DejaVuSans-Oblique" in faces(out) - faces(plain_out)  # italics only where the body has them
+    runs: dict[str, str] = {}
+    for page in PdfReader(out).pages:
+        page.extract_text(visitor_text=lambda text, _cm, _tm, font, _size: runs.setdefault(
+            text.strip(), str((font or {}).get("/BaseFont", ""))))
+    assert runs["strong"].endswith("-Bold") and runs["one"].endswith("-Bold")
+    assert runs["uneven"].endswith("-Oblique")
+    assert not runs["Growth is"].endswith("-Bold")
+    links = [annot["/A"]["/URI"] for page in PdfReader(out).pages for annot in (page.get("/Annots") or [])
+             if annot.get_object().get("/A", {}).get("/URI")]
+    assert "https://example.org/a" in links
