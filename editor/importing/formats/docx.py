@@ -203,6 +203,7 @@ _TEXT_PARTS = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _HYPERLINK, _R_PR, _R_STYLE = f"{_W}hyperlink", f"{_W}rPr", f"{_W}rStyle"
 _OFF = {"0", "false", "off", "none"}
+_ANY_R_PR, _ANY_HYPERLINK = f".//{_R_PR}", f".//{_HYPERLINK}"
 
 
 def _toggle(r_pr, name: str) -> bool | None:
@@ -283,6 +284,8 @@ class _RunStyles:
 
 def _paragraph_styled(element, runs: _RunStyles) -> tuple[str, tuple[Style, ...]]:
     """A paragraph's text as ``_paragraph_text`` reads it, with the styles of its runs."""
+    if element.find(_ANY_R_PR) is None and element.find(_ANY_HYPERLINK) is None:
+        return _paragraph_text(element), ()  # most paragraphs: nothing to style
     styled = StyledText()
     looks: dict[object, tuple[tuple[str, ...], str]] = {}  # by run element (kept alive, unlike id())
     for node in element.iter(*_TEXT_PARTS):
@@ -333,11 +336,15 @@ def docx_blocks(data: bytes, source: str = "") -> tuple[list[Block], str]:
     title = ""
     for child in document.element.body.iterchildren():
         if child.tag == f"{_W}p":
-            text = _paragraph_text(child)
-            if not text.strip():
-                continue
             level, is_title, numbered = _paragraph_facts(child, styles,
                                                          lambda child=child: Paragraph(child, document).style)
+            marks: tuple[Style, ...] = ()
+            if level or (is_title and not title):
+                text = _paragraph_text(child)
+            else:  # body text: its words and their bold, italic and links in one pass
+                text, marks = _paragraph_styled(child, runs)
+            if not text.strip():
+                continue
             if is_title and not title:
                 title = text.strip()
                 continue
@@ -346,9 +353,6 @@ def docx_blocks(data: bytes, source: str = "") -> tuple[list[Block], str]:
                 # Word's own number for the heading, as Word shows it, kept apart from the title.
                 blocks.append(Block(text.strip(), level, number=label.strip().rstrip("、.．")))
                 continue
-            marks: tuple[Style, ...] = ()
-            if not level:
-                text, marks = _paragraph_styled(child, runs)
             prefix = f"{label} " if label and label != "•" else "• " if label else ""
             if prefix:
                 text = prefix + text
