@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from editor.core.anchoring import anchor_text
+from editor.core.styles import Style
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Node:
     path: str  # "1", "1.1", "1.1.1"
     title: str
     body: str
+    styles: tuple[Style, ...] = ()  # bold, italic, code, links over ``body``
 
     @property
     def anchor_text(self) -> str:

@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from collections.abc import Iterator
 
+from editor.core.styles import Style
+
 # Fixed namespace so that every installation derives the same ids from the same report.
 TRENDMARK_NAMESPACE = uuid.UUID("876bfe81-85ec-4335-9872-803db9e38da6")
 
@@ -24,6 +26,7 @@ class ParsedNode:
     body: str = ""
     children: list[ParsedNode] = field(default_factory=list)
     page: int | None = None  # 1-based page of the original where the node starts, for paged formats
+    styles: list[Style] = field(default_factory=list)  # bold, italic, links over ``body`` (not its id)
 
 
 @dataclass

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from editor.core.report import ParsedNode, ParsedReport
+from editor.core.styles import Style, remapped, shifted
 from editor.importing.cleaning import clean_text, has_pinyin_readings
 from editor.importing.diagnostics import Located, removal_warnings, short
 from editor.importing.layout import parse_outline_line
@@ -35,6 +36,7 @@ class Block:
     level: int = 0
     page: int | None = None  # 1-based page of the original, where the format has pages
     number: str | None = None  # the heading's number when the format gives it apart (Word's numbering)
+    styles: tuple[Style, ...] = ()  # bold, italic, links over ``text`` (body paragraphs only)
 
 
 @dataclass(frozen=True)
@@ -102,13 +104,30 @@ class _Cleaner:
         self.example = ""
 
     def __call__(self, text: str, where: str) -> str:
+        return self.styled(text, (), where)[0]
+
+    def styled(self, text: str, styles: tuple[Style, ...], where: str) -> tuple[str, tuple[Style, ...]]:
+        """The cleaned text and its styles carried over to it."""
         cleaned = clean_text(text, toneless_readings=self.toneless)
         self.readings += cleaned.readings
         self.example = self.example or cleaned.reading_example
         for removal in cleaned.removals:
             context = cleaned.text[max(0, removal.at - _CONTEXT): removal.at + _CONTEXT].replace("\n", " ")
             self.located.append(Located(removal.kind, where, removal.text, context))
-        return cleaned.text
+        return cleaned.text, remapped(styles, text, cleaned.text)
+
+
+def _body(paragraphs: list[tuple[str, tuple[Style, ...]]], clean: _Cleaner,
+          where: str) -> tuple[str, list[Style]]:
+    """A node's body: its paragraphs a line each, cleaned, with their styles at their places in it."""
+    styles: list[Style] = []
+    at = 0
+    for text, own in paragraphs:
+        if own:
+            styles.extend(shifted(own, at))
+        at += len(text) + 1
+    body, kept = clean.styled("\n".join(text for text, _own in paragraphs), tuple(styles), where)
+    return body, list(kept)
 
 
 def _ranks(levels: list[int]) -> dict[int, int]:
@@ -145,7 +164,7 @@ def build_report(blocks: list[Block], *, title: str = "", source: str = "",
     stack: list[tuple[ParsedNode, list[int], tuple[int, int]]] = []  # open: node, children's counter, rank
     counters: list[int] = [0]  # children counted at the top
     preamble: list[str] = []
-    paragraphs: dict[int, list[str]] = {}
+    paragraphs: dict[int, list[tuple[str, tuple[Style, ...]]]] = {}
     nodes: list[ParsedNode] = []
     for block in blocks:
         if not block.level:
@@ -153,7 +172,10 @@ def build_report(blocks: list[Block], *, title: str = "", source: str = "",
             if not text:
                 continue
             if stack:
-                paragraphs.setdefault(id(stack[-1][0]), []).append(text)
+                styles = block.styles
+                if styles:
+                    styles = tuple(shifted(styles, -(len(block.text) - len(block.text.lstrip()))))
+                paragraphs.setdefault(id(stack[-1][0]), []).append((text, styles))
             else:
                 preamble.append(text)
             continue
@@ -180,7 +202,7 @@ def build_report(blocks: list[Block], *, title: str = "", source: str = "",
         stack.append((node, [0], rank))
         nodes.append(node)
     for node in nodes:
-        node.body = clean("\n".join(paragraphs.get(id(node), [])), node.path)
+        node.body, node.styles = _body(paragraphs.get(id(node), []), clean, node.path)
     title = clean(" ".join(title.split()), "the report title") if title else nodes[0].title
     out_warnings += removal_warnings(clean.located, clean.readings, clean.example)
     if preamble and re.sub(r"\s+", "", " ".join(preamble)) == re.sub(r"\s+", "", title):

@@ -189,6 +189,11 @@ def report_rows(store: Store, report_id: str) -> tuple[dict[str, Any], list[dict
                       strict=True))
     nodes = [dict(zip(COLUMNS["nodes"], values, strict=True))
              for values in conn.execute(_select("nodes", "t.report_id = ?") + " ORDER BY t.seq", [report_id])]
+    styles = dict(conn.execute("SELECT id, styles FROM nodes WHERE report_id = ? AND styles IS NOT NULL",
+                               [report_id]).fetchall())
+    for node in nodes:
+        if node["id"] in styles:
+            node["styles"] = styles[node["id"]]  # checked by the colleague's merge like a file's
     return report, nodes
 
 
@@ -209,6 +214,9 @@ def their_rows(label: str, rows: list[tuple[str, dict[str, Any]]],
         tables["reports"].append(tuple(report.get(c) for c in COLUMNS["reports"]))
         tables["nodes"].extend(tuple({**node, "report_id": report.get("id")}.get(c) for c in COLUMNS["nodes"])
                                for node in nodes)
+        theirs.node_styles.update((node.get("id"), node["styles"]) for node in nodes
+                                  if isinstance(node, dict) and isinstance(node.get("id"), str)
+                                  and node.get("styles") is not None)
     for table, row in rows:
         if table not in HUB_KEYS:
             continue  # a kind a newer Trendmark pushes: not ours to guess at

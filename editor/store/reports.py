@@ -10,8 +10,11 @@ from typing import Any
 from editor.core.annotations import Node, ReportInfo
 from editor.core.errors import NotFoundError
 from editor.core.report import ParsedNode, ParsedReport, node_ids, report_identity
+from editor.core.styles import StylesError, remapped, styles_from_json, styles_to_json, tidy
 
 from .base import StoreBase, build
+from editor.store import migrations
+from editor.store.migrations.node_styles import add_node_styles
 from editor.store.bulk import bulk_insert_into
 from .stamps import now
 
@@ -27,6 +30,20 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def _read_columns() -> str:
+    """The node columns read back: with styles from the schema version that added them."""
+    return NODE_COLUMNS + ", styles" if migrations.has_step(add_node_styles) else NODE_COLUMNS
+
+
+def _node(row: dict[str, Any]) -> Node:
+    """A node read back; styles that do not fit its body (a damaged file) are left off, the text kept."""
+    try:
+        styles = styles_from_json(row.get("styles"), len(row["body"]))
+    except StylesError:
+        styles = ()
+    return build(Node, row, styles=styles)
+
+
 def _report_info(row: dict[str, Any]) -> ReportInfo:
     return build(ReportInfo, row, warnings=tuple(json.loads(row["warnings"] or "[]")))
 
@@ -38,10 +55,11 @@ def _indexed(rows: Iterator[tuple], texts: list[tuple[str, ...]]) -> Iterator[tu
         yield row
 
 
-def _node_rows(rid: str, report: ParsedReport, normalise: bool = True) -> Iterator[tuple]:
+def _node_rows(rid: str, report: ParsedReport, styled: list[tuple[str | None, str]] | None = None,
+               normalise: bool = True) -> Iterator[tuple]:
     """Rows for ``nodes`` in outline pre-order, each with its parent, sibling position and seq.
 
-    Text in NFC, like the report id: the same report in another Unicode composition must
+    ``styled`` gathers (styles as JSON, node id) of the nodes with styles. Text in NFC, like the report id: the same report in another Unicode composition must
     give the same node ids and the same offsets into the bodies. Without ``normalise``
     the caller vouches that titles, paths and bodies are NFC already.
 
@@ -56,12 +74,17 @@ def _node_rows(rid: str, report: ParsedReport, normalise: bool = True) -> Iterat
     while stack:
         node, parent, position = stack.pop()
         path, title, body = node.path, node.title, node.body
+        styles = node.styles
         if normalise:
             path, title, body = _nfc(path), _nfc(title), _nfc(body)
+            if styles and body != node.body:
+                styles = list(remapped(styles, node.body, body))
         if path in seen:
             raise ValueError(f"the outline has two entries at {path}; paths must be unique")
         seen.add(path)
         nid = id_of(path, title)
+        if styles and styled is not None:
+            styled.append((styles_to_json(tidy(styles, len(body))), nid))
         yield (nid, rid, parent, position, node.level, _nfc(node.number), path, title, body, seq)
         seq += 1
         children = node.children
@@ -89,10 +112,13 @@ class ReportsMixin(StoreBase):
                     "INSERT INTO reports (id, title, source, imported_at, warnings) VALUES (?, ?, ?, ?, ?)",
                     (rid, _nfc(report.title), report.source, now(),
                      json.dumps(list(report.warnings), ensure_ascii=False)))
+                styled: list[tuple[str | None, str]] = []
                 with bulk_insert_into(self.db.conn, "nodes", "report_id = ?", (rid,)) as batch:
                     self.db.conn.executemany(
                         f"INSERT INTO nodes ({NODE_COLUMNS}, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        _indexed(_node_rows(rid, report, normalise=not already_nfc), batch.texts))
+                        _indexed(_node_rows(rid, report, styled, normalise=not already_nfc), batch.texts))
+                if styled:  # a text report has none: its import writes what it always did
+                    self.db.conn.executemany("UPDATE nodes SET styles = ? WHERE id = ?", styled)
                 self._add_node_pages(rid, report)
                 created = True
         return self.report(rid), created
@@ -147,16 +173,16 @@ class ReportsMixin(StoreBase):
     def nodes(self, report_id: str) -> list[Node]:
         """The report's outline in pre-order (chapter, its sections, their points, next chapter)."""
         self._require_report(report_id)
-        rows = self._named_all(f"SELECT {NODE_COLUMNS} FROM nodes WHERE report_id = ? ORDER BY seq",
+        rows = self._named_all(f"SELECT {_read_columns()} FROM nodes WHERE report_id = ? ORDER BY seq",
                                (report_id,))
-        return [build(Node, row) for row in rows]
+        return [_node(row) for row in rows]
 
     def node(self, node_id: str) -> Node:
         """One node by id; NotFoundError if unknown."""
-        row = self._named_one(f"SELECT {NODE_COLUMNS} FROM nodes WHERE id = ?", (node_id,))
+        row = self._named_one(f"SELECT {_read_columns()} FROM nodes WHERE id = ?", (node_id,))
         if row is None:
             raise NotFoundError(f"no node with id {node_id}")
-        return build(Node, row)
+        return _node(row)
 
     def find_node(self, report_id: str, ref: str) -> Node:
         """The node a person named: a path ("1.1"), a printed number ("一"), an id or id prefix."""
@@ -164,7 +190,7 @@ class ReportsMixin(StoreBase):
         text = _nfc(ref.strip())
         if not text:
             raise NotFoundError("no node given; name one by path (like 1.1) or id")
-        select = f"SELECT {NODE_COLUMNS} FROM nodes WHERE report_id = ? AND "
+        select = f"SELECT {_read_columns()} FROM nodes WHERE report_id = ? AND "
         # People type "1.1." or "一、" as printed; the trailing punctuation is not part of the path.
         bare = text.rstrip(_TRAILING)
         candidates = (("path = ?", text), ("path = ?", bare), ("number = ?", text),
@@ -172,7 +198,7 @@ class ReportsMixin(StoreBase):
         for condition, value in candidates:
             rows = self._named_all(select + condition + " ORDER BY seq", (report_id, value))
             if len(rows) == 1:
-                return build(Node, rows[0])
+                return _node(rows[0])
             if len(rows) > 1:
                 paths = ", ".join(row["path"] for row in rows)
                 raise NotFoundError(f"{ref!r} names several nodes ({paths}); use a path or an id")
@@ -180,7 +206,7 @@ class ReportsMixin(StoreBase):
         if not rows and len(text) >= MIN_ID_PREFIX:
             rows = self._named_all(select + "substr(id, 1, ?) = ?", (report_id, len(text), text.lower()))
         if len(rows) == 1:
-            return build(Node, rows[0])
+            return _node(rows[0])
         if len(rows) > 1:
             raise NotFoundError(f"{ref!r} is the start of {len(rows)} node ids; give more of the id")
         raise NotFoundError(f"no node {ref!r} in this report; use a path like 1.1, a number or a node id")

@@ -17,6 +17,7 @@ from editor.ui.palette import HIGHLIGHT_COLORS, swatch_icon
 from editor.ui.textoffsets import codepoint_offset, utf16_length, utf16_offset
 from editor.ui.i18n import translate
 from editor.ui.plain_text import plain_tooltip
+from editor.ui.rich_body import apply_styles, open_link
 
 
 
@@ -34,6 +35,11 @@ class _BodySpan:
     def text(self) -> str:
         """The text as shown in the pane."""
         return self.view.text
+
+    def apply_styles(self, document: QTextDocument) -> None:
+        """Bold, italic, code and links of the body, over the text as shown."""
+        if self.node.styles and self.node.body:  # a bodyless title has none
+            apply_styles(document, self.node.styles, self.position)
 
     def position(self, offset: int, *, end: bool = False) -> int:
         """Document position of code point ``offset`` of the text as written."""
@@ -206,6 +212,7 @@ class ReadingPane(QTextBrowser):
                     view = convert(node.body, self._script)
                     cursor.insertText(view.text, body_fmt)
                     self._bodies.append(_BodySpan(node, start, utf16_length(view.text), view, body_fmt))
+                    self._bodies[-1].apply_styles(document)
                     self._apply_highlights(node.id, highlights.get(node.id, []))
                 elif not self._has_children(nodes, node):
                     # Chapters and sections often have no text of their own; a point without text
@@ -257,6 +264,7 @@ class ReadingPane(QTextBrowser):
         cursor.setPosition(span.start)
         cursor.setPosition(span.start + span.length, QTextCursor.MoveMode.KeepAnchor)
         cursor.setCharFormat(span.fmt)
+        span.apply_styles(self.document())
         self._apply_highlights(node_id, highlights)
 
     def _apply_highlights(self, node_id: str, highlights: list[Highlight]) -> None:
@@ -364,6 +372,10 @@ class ReadingPane(QTextBrowser):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            href = self.anchorAt(event.position().toPoint())
+            if href:  # a click on a link of the body opens it (only http, https, mailto)
+                open_link(href)
+                return
             highlight = self.highlight_at(self.cursorForPosition(event.position().toPoint()).position())
             if highlight is not None:
                 self.highlightActivated.emit(highlight.id)

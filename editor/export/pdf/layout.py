@@ -22,6 +22,7 @@ from editor.core.annotations import Highlight
 from editor.core.report import repeated_title_length
 
 from editor.export.collect import ExportDocument, HighlightEntry, NodeEntry
+from editor.export.pdf.body_styles import print_styles
 from editor.export.pdf.objects import CHIP_TYPE, OBJECT_CHARACTER, ChipRenderer
 from editor.export.pdf.style import BODY_SIZE, PANEL_SIZE, TextStyles, deepen, marker_label, parse_colour
 
@@ -251,14 +252,17 @@ class ChapterBuilder:
         body = entry.node.body
         if not bold:
             cursor.insertBlock(styles.body_block, styles.body)
-            if not entry.highlights:
+        begin = cursor.position()
+        if not entry.highlights:
+            if bold:
+                cursor.insertText(body[:bold], styles.run_in)
+                cursor.insertText(body[bold:], styles.body)
+            else:
                 cursor.insertText(body, styles.body)
-                return
-        elif not entry.highlights:
-            cursor.insertText(body[:bold], styles.run_in)
-            cursor.insertText(body[bold:], styles.body)
-            return
-        self._marked(cursor, body, entry, chapter, bold, styles.run_in, styles.body)
+        else:
+            self._marked(cursor, body, entry, chapter, bold, styles.run_in, styles.body)
+        if entry.node.styles:
+            print_styles(cursor.document(), begin, body, entry.node.styles)
 
     @staticmethod
     def _marked(cursor: QTextCursor, body: str, entry: NodeEntry, chapter: ChapterDocument, bold: int,

@@ -8,6 +8,7 @@ import zipfile
 
 from editor.core.errors import ReportError
 from editor.core.report import ParsedReport
+from editor.core.styles import BOLD, CODE, ITALIC, LINK, Style, StyledText, safe_href, shifted
 from editor.importing.numerals import format_chinese_numeral
 from editor.importing.structure import Block, build_report
 
@@ -199,6 +200,106 @@ _RUN = f"{_W}r"
 _TEXT_PARTS = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 
 
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_HYPERLINK, _R_PR, _R_STYLE = f"{_W}hyperlink", f"{_W}rPr", f"{_W}rStyle"
+_OFF = {"0", "false", "off", "none"}
+_ANY_R_PR, _ANY_HYPERLINK = f".//{_R_PR}", f".//{_HYPERLINK}"
+
+
+def _toggle(r_pr, name: str) -> bool | None:
+    """A run property such as w:b: True when on, False when turned off, None when not said."""
+    found = r_pr.find(_W + name) if r_pr is not None else None
+    if found is None:
+        return None
+    return (found.get(_VAL) or "true").lower() not in _OFF
+
+
+class _RunStyles:
+    """Bold, italic, code and links of a paragraph's runs: direct formatting, character styles, hyperlinks."""
+
+    def __init__(self, document) -> None:
+        self.document = document
+        self._chars: dict[str, frozenset[str]] | None = None
+        self._links: dict[str, str] = {}
+
+    def _character_styles(self) -> dict[str, frozenset[str]]:
+        """Character style id -> the styles it gives (Strong is bold, Emphasis italic, a code style code)."""
+        if self._chars is None:
+            facts: dict[str, tuple[str, bool | None, bool | None, str | None]] = {}
+            for style in self.document.styles.element.iterfind(f"{_W}style"):
+                if style.get(f"{_W}type") != "character":
+                    continue
+                r_pr = style.find(_R_PR)
+                facts[style.get(f"{_W}styleId", "")] = ((_val(style, "name") or "").lower(), _toggle(r_pr, "b"),
+                                                        _toggle(r_pr, "i"), _val(style, "basedOn"))
+            self._chars = {key: self._resolve(key, facts) for key in facts}
+        return self._chars
+
+    @staticmethod
+    def _resolve(key: str, facts) -> frozenset[str]:
+        kinds: set[str] = set()
+        bold = italic = None
+        seen: set[str] = set()
+        while key in facts and key not in seen:  # the nearest style that says wins
+            seen.add(key)
+            name, b, i, based_on = facts[key]
+            bold = b if bold is None else bold
+            italic = i if italic is None else italic
+            if name in ("strong", "strong emphasis") and bold is None:
+                bold = True
+            if name in ("emphasis", "intense emphasis") and italic is None:
+                italic = True
+            if "verbatim" in name or "code" in name or name in ("source text", "html typewriter"):
+                kinds.add(CODE)
+            key = based_on or ""
+        return frozenset(kinds | ({BOLD} if bold else set()) | ({ITALIC} if italic else set()))
+
+    def of_run(self, run) -> tuple[tuple[str, ...], str]:
+        """(the styles on a run's text, its link or "")."""
+        r_pr = run.find(_R_PR)
+        kinds: set[str] = set()
+        if r_pr is not None:
+            style = _val(r_pr, "rStyle")
+            if style:
+                kinds |= self._character_styles().get(style, frozenset())
+            for name, kind in (("b", BOLD), ("i", ITALIC)):
+                said = _toggle(r_pr, name)
+                if said is not None:
+                    (kinds.add if said else kinds.discard)(kind)
+        href = ""
+        parent = run.getparent()
+        if parent is not None and parent.tag == _HYPERLINK:
+            href = self._link(parent.get(_R_ID) or "")
+            if href:
+                kinds.add(LINK)
+        return tuple(sorted(kinds)), href
+
+    def _link(self, rel_id: str) -> str:
+        if rel_id not in self._links:
+            rel = self.document.part.rels.get(rel_id) if rel_id else None
+            target = rel.target_ref if rel is not None and rel.is_external else ""
+            self._links[rel_id] = safe_href(target)
+        return self._links[rel_id]
+
+
+def _paragraph_styled(element, runs: _RunStyles) -> tuple[str, tuple[Style, ...]]:
+    """A paragraph's text as ``_paragraph_text`` reads it, with the styles of its runs."""
+    if element.find(_ANY_R_PR) is None and element.find(_ANY_HYPERLINK) is None:
+        return _paragraph_text(element), ()  # most paragraphs: nothing to style
+    styled = StyledText()
+    looks: dict[object, tuple[tuple[str, ...], str]] = {}  # by run element (kept alive, unlike id())
+    for node in element.iter(*_TEXT_PARTS):
+        run = node.getparent()
+        if run.tag != _RUN:
+            continue
+        fixed = _TEXT_PARTS[node.tag]
+        look = looks.get(run)
+        if look is None:
+            look = looks[run] = runs.of_run(run)
+        styled.add(node.text or "" if fixed is None else fixed, *look)
+    return styled.result()
+
+
 def _paragraph_text(element) -> str:
     """A paragraph's text as python-docx reads it (runs, tabs, breaks), straight from the XML: faster."""
     parts: list[str] = []
@@ -230,15 +331,20 @@ def docx_blocks(data: bytes, source: str = "") -> tuple[list[Block], str]:
         numbering_root = None
     numbering = Numbering(numbering_root)
     styles = _StyleFacts()
+    runs = _RunStyles(document)
     blocks: list[Block] = []
     title = ""
     for child in document.element.body.iterchildren():
         if child.tag == f"{_W}p":
-            text = _paragraph_text(child)
-            if not text.strip():
-                continue
             level, is_title, numbered = _paragraph_facts(child, styles,
                                                          lambda child=child: Paragraph(child, document).style)
+            marks: tuple[Style, ...] = ()
+            if level or (is_title and not title):
+                text = _paragraph_text(child)
+            else:  # body text: its words and their bold, italic and links in one pass
+                text, marks = _paragraph_styled(child, runs)
+            if not text.strip():
+                continue
             if is_title and not title:
                 title = text.strip()
                 continue
@@ -247,11 +353,11 @@ def docx_blocks(data: bytes, source: str = "") -> tuple[list[Block], str]:
                 # Word's own number for the heading, as Word shows it, kept apart from the title.
                 blocks.append(Block(text.strip(), level, number=label.strip().rstrip("、.．")))
                 continue
-            if label and label != "•":
-                text = f"{label} {text}"
-            elif label:
-                text = f"• {text}"
-            blocks.append(Block(text, level))
+            prefix = f"{label} " if label and label != "•" else "• " if label else ""
+            if prefix:
+                text = prefix + text
+                marks = tuple(shifted(marks, len(prefix)))
+            blocks.append(Block(text, level, styles=marks))
         elif child.tag == f"{_W}tbl":
             for row in Table(child, document).rows:
                 cells: list[str] = []

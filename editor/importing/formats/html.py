@@ -6,6 +6,7 @@ import re
 
 from editor.core.errors import ReportError
 from editor.core.report import ParsedReport
+from editor.core.styles import BOLD, CODE, ITALIC, LINK, StyledText, remapped
 from editor.importing.structure import Block, build_report
 
 # Elements that are never the report: scripts, navigation, page header and footer, forms.
@@ -19,6 +20,7 @@ _FURNITURE = re.compile(
     r"toolbar|pagination|pager|copyright)(?:$|[\s_-])", re.I)
 _BLOCK_TAGS = {"p", "div", "section", "article", "main", "blockquote", "pre", "ul", "ol", "dl", "dt", "dd",
                "table", "tbody", "thead", "tfoot", "figure", "figcaption", "address", "center", "body", "hr"}
+_INLINE_STYLES = {"b": BOLD, "strong": BOLD, "i": ITALIC, "em": ITALIC, "code": CODE, "a": LINK}
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 
@@ -39,45 +41,50 @@ class _Walker:
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
-        self.buffer: list[str] = []
+        self.buffer = StyledText()
+        self.kinds: list[str] = []  # styles open at this point of the walk
+        self.href = ""
         self.lists: list[list[int | None]] = []
         self.removed = 0
 
+    def add(self, text: str) -> None:
+        self.buffer.add(text, self.kinds, self.href)
+
     def flush(self, level: int = 0) -> None:
-        text = "".join(self.buffer)
-        text = re.sub(r"[ \t\r\n\u00a0]+", " ", text).strip() if "\n" not in text.strip("\n") or level \
-            else "\n".join(re.sub(r"[ \t\r\u00a0]+", " ", line).strip() for line in text.split("\n")).strip()
-        self.buffer = []
+        raw, styles = self.buffer.result()
+        text = re.sub(r"[ \t\r\n\u00a0]+", " ", raw).strip() if "\n" not in raw.strip("\n") or level \
+            else "\n".join(re.sub(r"[ \t\r\u00a0]+", " ", line).strip() for line in raw.split("\n")).strip()
+        self.buffer = StyledText()
         if text:
-            self.blocks.append(Block(text, level))
+            self.blocks.append(Block(text, level, styles=remapped(styles, raw, text) if not level else ()))
 
     def walk(self, element) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
         if not tag:  # a comment or processing instruction: only its tail is text
-            self.buffer.append(element.tail or "")
+            self.add(element.tail or "")
             return
         tag = tag.lower()
         if _furniture(element):
             self.removed += 1
-            self.buffer.append(element.tail or "")
+            self.add(element.tail or "")
             return
         if tag in _HEADINGS:
             self.flush()
-            self.buffer.append(element.text_content())
+            self.add(element.text_content())
             self.flush(_HEADINGS[tag])
         elif tag == "br":
-            self.buffer.append("\n")
+            self.add("\n")
         elif tag == "tr":
             self.flush()
             cells = [" ".join(cell.text_content().split()) for cell in element if isinstance(cell.tag, str)
                      and cell.tag.lower() in ("td", "th")]
-            self.buffer.append("\t".join(cells))
+            self.add("\t".join(cells))
             self.flush()
         elif tag == "li":
             self.flush()
             counter = self.lists[-1] if self.lists else [None]
-            self.buffer.append("  " * max(0, len(self.lists) - 1))
-            self.buffer.append("• " if counter[0] is None else f"{counter[0]}. ")
+            self.add("  " * max(0, len(self.lists) - 1))
+            self.add("• " if counter[0] is None else f"{counter[0]}. ")
             if counter[0] is not None:
                 counter[0] += 1
             self._children(element)
@@ -92,12 +99,19 @@ class _Walker:
             self.flush()
             self._children(element)
             self.flush()
+        elif tag in _INLINE_STYLES and _INLINE_STYLES[tag] not in self.kinds \
+                and (tag != "a" or element.get("href")):
+            self.kinds.append(_INLINE_STYLES[tag])
+            outer, self.href = self.href, element.get("href", "") if tag == "a" else self.href
+            self._children(element)
+            self.kinds.pop()
+            self.href = outer
         else:
             self._children(element)
-        self.buffer.append(element.tail or "")
+        self.add(element.tail or "")
 
     def _children(self, element) -> None:
-        self.buffer.append(element.text or "")
+        self.add(element.text or "")
         for child in element:
             self.walk(child)
 

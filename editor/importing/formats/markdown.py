@@ -6,6 +6,7 @@ import itertools
 import re
 
 from editor.core.report import ParsedReport
+from editor.core.styles import BOLD, CODE, ITALIC, LINK, Style, StyledText, remapped, shifted, tidy
 from editor.importing.structure import Block, build_report, join_lines
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -42,27 +43,54 @@ _INLINE = frozenset({"text", "text_special", "code_inline", "softbreak", "hardbr
 
 def _inline_text(nodes) -> str:
     """The plain text of inline nodes: emphasis and links keep their words, breaks join lines."""
-    out = "".join(_words(node) for node in nodes)
+    return _inline(nodes)[0]
+
+
+def _inline(nodes) -> tuple[str, tuple[Style, ...]]:
+    """The plain text of inline nodes and its bold, italic, code and link spans."""
+    styled = StyledText()
+    for node in nodes:
+        _words(node, styled, ())
+    out = styled.text()
+    styles = tidy(styled.styles, len(out)) if styled.styles else ()
     if "\x00" in out:
         pieces = out.split("\x00")
         joined = pieces[0]
         for piece in pieces[1:]:
             joined = join_lines(joined.rstrip(" "), piece.lstrip(" "))
+        styles = remapped(styles, out, joined)
         out = joined
-    return out
+    return out, styles
 
 
-def _words(node) -> str:
+def _paragraph(nodes) -> Block:
+    text, styles = _inline(nodes)
+    return Block(text, styles=styles)
+
+
+# Inline nodes whose words take a style, and which.
+_KIND = {"strong": BOLD, "em": ITALIC, "code_inline": CODE, "link": LINK, "autolink": LINK}
+
+
+def _words(node, styled: StyledText, kinds: tuple[str, ...], href: str = "") -> None:
     name = node.name
     if name == "softbreak":
-        return "\x00"  # a wrapped line: joined once the text on both sides is known
-    if name == "hardbreak":
-        return "\n"
-    if name == "html_inline":
-        return "\n" if node.meta.get("content", "").lower().startswith("<br") else ""
-    if node.children:  # emphasis, links, inline code, an image's alt text
-        return "".join(_words(child) for child in node.children)
-    return node.meta.get("content", "")  # text, and text_special (escapes, entities, autolinks)
+        styled.add("\x00")  # a wrapped line: joined once the text on both sides is known
+    elif name == "hardbreak":
+        styled.add("\n")
+    elif name == "html_inline":
+        if node.meta.get("content", "").lower().startswith("<br"):
+            styled.add("\n")
+    elif node.children:  # emphasis, links, inline code, an image's alt text
+        kind = _KIND.get(name)
+        if kind is not None and kind not in kinds:
+            kinds = (*kinds, kind)
+            if kind == LINK:
+                href = node.meta.get("url", "")
+        for child in node.children:
+            _words(child, styled, kinds, href)
+    else:  # text, and text_special (escapes, entities, autolinks)
+        styled.add(node.meta.get("content", ""), kinds, href)
 
 
 def markdown_blocks(text: str) -> list[Block]:
@@ -85,12 +113,12 @@ def _add_blocks(nodes, blocks: list[Block], depth: int) -> None:
             words.append(node)
             continue
         if words:
-            blocks.append(Block(_inline_text(words)))
+            blocks.append(_paragraph(words))
             words = []
         if name in ("heading", "lheading"):
             blocks.append(Block(_inline_text(node.children), int(node.meta["level"])))
         elif name == "paragraph":
-            blocks.append(Block(_inline_text(node.children)))
+            blocks.append(_paragraph(node.children))
         elif name in ("bullet_list", "ordered_list"):
             number = int(node.meta.get("start", 1)) if name == "ordered_list" else None
             for item in node.children:
@@ -108,7 +136,7 @@ def _add_blocks(nodes, blocks: list[Block], depth: int) -> None:
         elif name == "blockquote":
             _add_blocks(node.children, blocks, depth)
     if words:
-        blocks.append(Block(_inline_text(words)))
+        blocks.append(_paragraph(words))
 
 
 def _attach_markers(blocks: list[Block]) -> list[Block]:
@@ -120,7 +148,7 @@ def _attach_markers(blocks: list[Block]) -> list[Block]:
             marker += block.text[1:] if not marker else ""
             continue
         if marker and not block.level:
-            block = Block(marker + block.text)
+            block = Block(marker + block.text, styles=tuple(shifted(block.styles, len(marker))))
         marker = ""
         out.append(block)
     return out

@@ -231,12 +231,15 @@ class Planner:
             if row["id"] in ours:
                 continue  # the same id means the same text: nothing to bring
             try:
-                report = rebuild_report(row, nodes_by_report.get(row["id"], []))
+                report = rebuild_report(row, nodes_by_report.get(row["id"], []), self.theirs.node_styles)
             except check.Invalid as exc:
                 self.skip("reports", exc)
                 continue
             self.plan.reports.append(report.parsed)
             self.plan.counts["reports"].added += 1
+            for problem in report.problems[:MAX_SAMPLE_WARNINGS]:
+                if len(self.plan.warnings) < MAX_SAMPLE_WARNINGS:
+                    self.plan.warnings.append(f"nodes: {problem}")
             self.node_text.update(report.node_text)
 
     def plan_dimensions(self) -> None:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from editor.core.anchoring import anchor_text
 from editor.core.report import ParsedNode, ParsedReport, node_id, report_id
+from editor.core.styles import StylesError, styles_from_json
 
 from editor.store.merge import values as check
 from editor.store.merge.rules import Row
@@ -28,6 +29,7 @@ class RebuiltReport:
 
     parsed: ParsedReport
     node_text: dict[str, tuple[str, str]]
+    problems: list[str] = field(default_factory=list)  # styles of theirs left out, and why
 
 
 def _warnings(value: object) -> list[str]:
@@ -54,8 +56,13 @@ def _node(row: Row) -> Row:
     }
 
 
-def rebuild_report(report: Row, node_rows: list[Row]) -> RebuiltReport:
-    """The ``ParsedReport`` their rows describe; Invalid unless every id matches its content."""
+def rebuild_report(report: Row, node_rows: list[Row], styles: dict[object, object] | None = None) -> RebuiltReport:
+    """The ``ParsedReport`` their rows describe; Invalid unless every id matches its content.
+
+    ``styles``: node id -> their styles JSON. Styles that are not well-formed for their
+    node's text (shape, bounds, count, links) are left off that node; the text, proven by
+    its id, still comes.
+    """
     rid = check.uuid_id(report["id"], "report id")
     title = check.text(report["title"], "report title", check.MAX_TITLE_CHARS)
     source = check.text(report["source"] if report["source"] is not None else "", "report source",
@@ -93,6 +100,15 @@ def rebuild_report(report: Row, node_rows: list[Row]) -> RebuiltReport:
         if node_id(rid, path, unicodedata.normalize("NFC", node["title"])) != node["id"] or path in paths:
             raise check.Invalid(f"report {title!r} has a node ({node['path']}) that does not match its id")
         paths.add(path)
+    problems: list[str] = []
+    for nid, raw in (styles or {}).items():
+        if nid not in parsed_by_id:
+            continue
+        target = parsed_by_id[nid]
+        try:
+            target.styles = list(styles_from_json(raw, len(target.body)))
+        except StylesError as exc:
+            problems.append(f"the styles of node {target.path} of {title!r} were left out: {exc}")
     node_text = {node["id"]: (node["path"], unicodedata.normalize("NFC", anchor_text(node["title"], node["body"])))
                  for node in nodes}
-    return RebuiltReport(parsed, node_text)
+    return RebuiltReport(parsed, node_text, problems)

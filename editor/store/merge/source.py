@@ -27,6 +27,7 @@ from editor.store.merge.private_copy import private_copy
 from editor.store.migrations.v2 import derived_revision
 from editor.store.migrations.v1 import APPLICATION_ID
 from editor.store.migrations.signatures import add_signatures
+from editor.store.migrations.node_styles import add_node_styles
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # No value in a Trendmark file comes near this (a whole 500-chapter report is ~1.3 MB);
@@ -48,6 +49,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "highlight_tags": ("highlight_id", "tag_id", "author_id", "created_at", "updated_at", "deleted_at"),
 }
 REVISION_COLUMNS = ("row_id", "revision", "ancestors")
+# The schema version that added nodes.styles: read from their file from then on.
+STYLES_VERSION = migrations.MIGRATIONS.index(add_node_styles) + 1
 FIRST_REVISED_VERSION = 2  # schema version that added text_revisions
 SIGNED_VERSION = migrations.MIGRATIONS.index(add_signatures) + 1  # the version that added signatures
 # Tables looked up one key at a time: each must have a plain unique index on that key, or
@@ -99,6 +102,12 @@ class TheirRows:
         self.revisions: dict[str, tuple[str, str]] = {}  # row id -> (revision, ancestors)
         self.keys: dict[str, str | None] = {}  # author id -> the public key they claim
         self.signatures: dict[str, str] = {}  # row key -> its author's signature
+        self._styles: dict[object, object] = {}  # node id -> styles JSON, unchecked
+
+    @property
+    def node_styles(self) -> dict[object, object]:
+        """Node id -> their styles JSON (unchecked), for rebuilding a report we lack."""
+        return self._styles
 
     def close(self) -> None:
         """Release what reading needs (nothing, for rows in memory)."""
@@ -142,6 +151,14 @@ class TheirFile(TheirRows):
             self.resources.close()
         else:
             self.conn.close()
+
+    @property
+    def node_styles(self) -> dict[object, object]:
+        """Read when a report of theirs is rebuilt (their nodes are then held too), not before."""
+        if not self._styles and self.version >= STYLES_VERSION:
+            self._styles = dict(self.reader.query('SELECT "id", "styles" FROM main."nodes"'
+                                                  ' WHERE "styles" IS NOT NULL'))
+        return self._styles
 
     def _revision(self, row_id: str) -> tuple[str, str] | None:
         if self.version < FIRST_REVISED_VERSION:
@@ -200,6 +217,8 @@ def _check_tables(conn: sqlite3.Connection, path: Path, version: int) -> None:
         wanted["signatures"] = ("row_key", "signature")
         wanted["authors"] = (*COLUMNS["authors"], "public_key")
     for table, columns in wanted.items():
+        if table == "nodes" and version >= STYLES_VERSION:
+            columns = (*columns, "styles")
         if table not in tables:
             what = f"{table} is a {kinds[table]}, not a table" if table in kinds else f"table {table} is missing"
             raise _refuse(path, f"it is not a valid Trendmark database ({what})")

@@ -6,7 +6,8 @@ revised editions; quadrants.py adds the trend matrix's quadrant labels; rating_r
 lets ratings conflict like texts; node_pages.py keeps the page each node starts on in the
 original; hub_sync.py remembers how far each team hub was synced; script_folding.py folds
 the search indexes to Simplified characters; signatures.py adds authors' public keys and
-the signatures of annotation rows. A new version is a
+the signatures of annotation rows; node_styles.py keeps bold, italic, code and links of
+node bodies. A new version is a
 new file and one entry appended to MIGRATIONS.
 """
 
@@ -29,6 +30,7 @@ from editor.store.migrations.node_pages import add_node_pages
 from editor.store.migrations.hub_sync import add_hub_sync
 from editor.store.migrations.script_folding import fold_search_indexes
 from editor.store.migrations.signatures import add_signatures
+from editor.store.migrations.node_styles import add_node_styles
 
 MigrationStep = Callable[[Database], None]
 
@@ -45,12 +47,18 @@ MIGRATIONS: list[MigrationStep] = [
     add_hub_sync,
     fold_search_indexes,
     add_signatures,
+    add_node_styles,
 ]
 
 
 def schema_version() -> int:
     """The schema version this code writes (and the newest it can read)."""
     return len(MIGRATIONS)
+
+
+def has_step(step: MigrationStep) -> bool:
+    """Whether the schema this code writes includes ``step`` (what it added may be read and written)."""
+    return step in MIGRATIONS
 
 
 def user_version(conn: sqlite3.Connection) -> int:
