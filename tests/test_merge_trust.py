@@ -13,11 +13,12 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from nacl.signing import SigningKey
 
 from editor.core import signing
 from editor.store import Store
-from editor.store.merge import merge_database
+from editor.store.merge import merge_database, trust
 from editor.store.merge.tables import FROM_THE_FUTURE, NOT_SIGNED
 from editor.store.sharing import share_copy
 from editor.store.signatures import message, revision_of, row_key
@@ -80,7 +81,11 @@ def stored_signature_verifies(store: Store, table: str, key_columns: dict[str, s
         message(table, row, revision_of(conn, table, row)), found[0])
 
 
-def test_a_forged_copy_changes_none_of_my_work_and_the_colleagues_honest_work_merges(tmp_path, clock):
+@pytest.mark.parametrize("chunk", [1, 2, trust.CHUNK])
+def test_a_forged_copy_changes_none_of_my_work_and_the_colleagues_honest_work_merges(tmp_path, clock, monkeypatch,
+                                                                                      chunk):
+    # Signatures are checked ahead, a chunk of rows at a time: verdicts must follow each row across chunks.
+    monkeypatch.setattr(trust, "CHUNK", chunk)
     alice, alice_key = signed_db(tmp_path / "alice.sqlite", "Alice")
     bob, _ = signed_db(tmp_path / "bob.sqlite", "Bob")
     annotate(alice, "Alice")
@@ -125,6 +130,30 @@ def test_a_forged_copy_changes_none_of_my_work_and_the_colleagues_honest_work_me
                                      signing.public_text(alice_key))
     again = merge_database(alice.store, forged)
     assert not again.changed and again.refusals.total == 6
+
+
+def test_forged_rows_among_many_honest_ones_are_refused_one_by_one(tmp_path, clock, monkeypatch):
+    """Rows checked ahead in chunks: exactly the forged ones are refused, wherever they fall."""
+    monkeypatch.setattr(trust, "CHUNK", 4)
+    alice, _ = signed_db(tmp_path / "alice.sqlite", "Alice")
+    bob, bob_key = signed_db(tmp_path / "bob.sqlite", "Bob")
+    merge_copy(bob.store, alice.store, tmp_path, "bob-first.sqlite")  # Bob's key is pinned here
+    points = [path for path in bob.nodes if path.count(".") == 2][:23]
+    for path in points:
+        bob.store.save_note(bob.node(path), bob.author.id, f"<p>Bob on {path}</p>")
+    forged_paths = {points[0], points[9], points[22]}  # first chunk, a middle one, the last (partial) one
+    forged = share_copy(bob.store, tmp_path / "bob-share.sqlite")
+    for path in forged_paths:
+        tamper(forged, "UPDATE notes SET html = '<p>forged</p>', text = 'forged' WHERE node_id = ?",
+               params=(bob.node(path),))
+
+    result = merge_database(alice.store, forged)
+
+    assert result.counts["notes"].refused == 3 and result.counts["notes"].added == 20
+    merged = {path for path in points if alice.store.note(alice.node(path), bob.author.id) is not None}
+    assert merged == set(points) - forged_paths
+    assert stored_signature_verifies(alice.store, "notes", {"node_id": alice.node(points[1]),
+                                     "author_id": bob.author.id}, signing.public_text(bob_key))
 
 
 def test_rows_signed_with_another_key_under_my_id_are_refused(tmp_path, clock):

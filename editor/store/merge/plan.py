@@ -8,7 +8,7 @@ is simply a plan that is not written.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
 
@@ -36,6 +36,16 @@ MAX_SAMPLE_WARNINGS = 12
 
 def _record(row: tuple, table: str) -> Row:
     return dict(zip(COLUMNS[table], row, strict=True))
+
+
+def _row_id(row: Row) -> str:
+    """Where a note's or highlight's text revision is kept: under its id."""
+    return str(row["id"])
+
+
+def _rating_revision_id(row: Row) -> str:
+    """Where their rating's revision is kept: under their own dimension id."""
+    return ":".join(str(row[column]) for column in ("node_id", "dimension_id", "author_id"))
 
 
 def _rating_content(row: Row) -> tuple[str, str]:
@@ -100,6 +110,12 @@ class Planner:
         self.refuse(kind, what + (f" on {where}" if where else ""))
         return None
 
+    def _their_records(self, table: str, fresh: Callable[[Row], bool],
+                       revision_id: Callable[[Row], str] | None) -> Iterator[Row]:
+        """Their rows of a signed ``table`` as records, signatures of the ``fresh`` ones checked ahead (trust.vet)."""
+        records = (_record(raw, table) for raw in self.theirs.tables[table])
+        return self.trust.vet(table, records, fresh, revision_id)
+
     def _author_label(self, author_id: object) -> str:
         name = self.author_names.get(author_id) if isinstance(author_id, str) else None
         return f"«{name}»" if name else f"analyst {check.show(author_id)}"
@@ -162,15 +178,18 @@ class Planner:
 
     def run(self) -> MergePlan:
         """Plan every table; returns the plan."""
-        self.plan_authors()
-        self.plan_reports()
-        self.plan_dimensions()
-        self.plan_tags()
-        self.plan_highlights()
-        self.plan_notes()
-        self.plan_links("node tags", "node_id")
-        self.plan_ratings()
-        self.plan_links("highlight tags", "highlight_id")
+        try:
+            self.plan_authors()
+            self.plan_reports()
+            self.plan_dimensions()
+            self.plan_tags()
+            self.plan_highlights()
+            self.plan_notes()
+            self.plan_links("node tags", "node_id")
+            self.plan_ratings()
+            self.plan_links("highlight tags", "highlight_id")
+        finally:
+            self.trust.close()
         return self.plan
 
     def plan_authors(self) -> None:
@@ -344,11 +363,14 @@ class Planner:
         working = dict(original)
         revised: dict[str, Revision] = {}
         same = ("node_id", "author_id", "start", "end", "color", "comment_html", "updated_at", "deleted_at")
-        for raw in self.theirs.tables["highlights"]:
-            row = _record(raw, "highlights")
-            if self._already_ours(working.get((row["id"],)), row, same):
+
+        def fresh(row: Row) -> bool:
+            return not self._already_ours(working.get((row["id"],)), row, same)
+
+        for row in self._their_records("highlights", fresh, _row_id):
+            if not fresh(row):
                 continue
-            vouched = self._authentic("highlights", "highlights", row, row["id"])
+            vouched = self._authentic("highlights", "highlights", row, _row_id(row))
             if vouched is None:
                 continue
             try:
@@ -399,12 +421,15 @@ class Planner:
         original = self._ours(spec)
         working = dict(original)
         revised: dict[str, Revision] = {}
-        for raw in self.theirs.tables["notes"]:
-            row = _record(raw, "notes")
-            if self._already_ours(working.get((row["node_id"], row["author_id"])), row,
-                                  ("html", "updated_at", "deleted_at")):
+
+        def fresh(row: Row) -> bool:
+            return not self._already_ours(working.get((row["node_id"], row["author_id"])), row,
+                                          ("html", "updated_at", "deleted_at"))
+
+        for row in self._their_records("notes", fresh, _row_id):
+            if not fresh(row):
                 continue
-            vouched = self._authentic("notes", "notes", row, row["id"])
+            vouched = self._authentic("notes", "notes", row, _row_id(row))
             if vouched is None:
                 continue
             try:
@@ -443,13 +468,15 @@ class Planner:
         original = self._ours(spec)
         working = dict(original)
         revised: dict[str, Revision] = {}
-        for raw in self.theirs.tables["ratings"]:
-            row = _record(raw, "ratings")
+
+        def fresh(row: Row) -> bool:
             quick_key = (row["node_id"], self.dimension_map.get(row["dimension_id"]), row["author_id"])
-            if self._already_ours(working.get(quick_key), row, ("value", "updated_at", "deleted_at")):
+            return not self._already_ours(working.get(quick_key), row, ("value", "updated_at", "deleted_at"))
+
+        for row in self._their_records("ratings", fresh, _rating_revision_id):
+            if not fresh(row):
                 continue
-            vouched = self._authentic("ratings", "ratings", row,
-                                      ":".join(str(row[c]) for c in ("node_id", "dimension_id", "author_id")))
+            vouched = self._authentic("ratings", "ratings", row, _rating_revision_id(row))
             if vouched is None:
                 continue
             try:
@@ -500,10 +527,13 @@ class Planner:
         working = dict(original)
         column, mapping = mapped
         compared = (*(c for c in spec.state if c != "deleted_at"), "updated_at", "deleted_at")
-        for raw in self.theirs.tables[spec.table]:
-            row = _record(raw, spec.table)
+
+        def fresh(row: Row) -> bool:
             quick_key = tuple(mapping.get(row[c]) if c == column else row[c] for c in spec.key)
-            if self._already_ours(working.get(quick_key), row, compared):
+            return not self._already_ours(working.get(quick_key), row, compared)
+
+        for row in self._their_records(spec.table, fresh, None):
+            if not fresh(row):
                 continue
             vouched = self._authentic(spec.kind, spec.table, row)
             if vouched is None:

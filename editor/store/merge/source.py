@@ -53,9 +53,10 @@ REVISION_COLUMNS = ("row_id", "revision", "ancestors")
 STYLES_VERSION = migrations.MIGRATIONS.index(add_node_styles) + 1
 FIRST_REVISED_VERSION = 2  # schema version that added text_revisions
 SIGNED_VERSION = migrations.MIGRATIONS.index(add_signatures) + 1  # the version that added signatures
-# Tables looked up one key at a time: each must have a plain unique index on that key, or
-# every lookup would scan their whole table.
+# Tables looked up by key (one at a time, or a batch with IN): each must have a plain unique
+# index on that key, or every lookup would scan their whole table.
 LOOKUPS = {"text_revisions": "row_id", "signatures": "row_key"}
+BATCH = 500  # keys per IN (...) lookup, well under SQLite's limit on bound parameters
 
 
 class Tables(Protocol):
@@ -87,6 +88,12 @@ class TheirTables:
     def one(self, sql: str, params: tuple) -> tuple | None:
         return next(iter(self.query(sql, params)), None)
 
+    def batched(self, sql: str, keys: list[str]) -> Iterator[tuple]:
+        """Rows of ``sql`` (ending in ``IN``) for ``keys``, looked up ``BATCH`` keys at a time."""
+        for start in range(0, len(keys), BATCH):
+            part = keys[start:start + BATCH]
+            yield from self.query(f"{sql} ({', '.join('?' * len(part))})", tuple(part))
+
 
 class TheirRows:
     """A colleague's rows as raw tuples in ``COLUMNS`` order, with what vouches for them; not yet validated.
@@ -103,6 +110,8 @@ class TheirRows:
         self.keys: dict[str, str | None] = {}  # author id -> the public key they claim
         self.signatures: dict[str, str] = {}  # row key -> its author's signature
         self._styles: dict[object, object] = {}  # node id -> styles JSON, unchecked
+        # Revisions looked up ahead of use (hold_revisions), None where they have none.
+        self._held: dict[str, tuple[str, str] | None] = {}
 
     @property
     def node_styles(self) -> dict[object, object]:
@@ -120,8 +129,20 @@ class TheirRows:
 
     def revision_of(self, row_id: str, updated_at: str) -> tuple[str, str]:
         """(revision, ancestors) of a note, highlight or rating; a row without one gets what upgrading gives it."""
-        found = self._revision(row_id)
+        found = self._held[row_id] if row_id in self._held else self._revision(row_id)
         return found if found is not None else (derived_revision(str(updated_at), str(row_id)), "")
+
+    def hold_revisions(self, row_ids: Iterable[str]) -> None:
+        """Look up the revisions of ``row_ids`` now, in batches, for revision_of to answer from."""
+        wanted = [row_id for row_id in dict.fromkeys(row_ids) if row_id not in self._held]
+        found = self._revisions(wanted)
+        for row_id in wanted:
+            self._held[row_id] = found.get(row_id)
+
+    def release_revisions(self, row_ids: Iterable[str]) -> None:
+        """Forget revisions held for rows that have been planned (memory stays bounded)."""
+        for row_id in row_ids:
+            self._held.pop(row_id, None)
 
     def public_keys(self) -> Iterable[tuple]:
         """(author id, public key) of each of their authors that claims one."""
@@ -132,8 +153,15 @@ class TheirRows:
         found = self.signatures.get(row_key)
         return found if isinstance(found, str) else None
 
+    def signatures_of(self, row_keys: Iterable[str]) -> dict[str, str]:
+        """Their signatures of the rows they hold one for, by row key."""
+        return {key: found for key in row_keys if isinstance(found := self.signatures.get(key), str)}
+
     def _revision(self, row_id: str) -> tuple[str, str] | None:
         return self.revisions.get(row_id)
+
+    def _revisions(self, row_ids: list[str]) -> dict[str, tuple[str, str]]:
+        return {row_id: found for row_id in row_ids if (found := self.revisions.get(row_id)) is not None}
 
 
 class TheirFile(TheirRows):
@@ -168,6 +196,20 @@ class TheirFile(TheirRows):
         if found is not None and isinstance(found[0], str) and isinstance(found[1], str):
             return found[0], found[1]
         return None
+
+    def _revisions(self, row_ids: list[str]) -> dict[str, tuple[str, str]]:
+        if self.version < FIRST_REVISED_VERSION:
+            return {}
+        return {row_id: (revision, ancestors) for row_id, revision, ancestors in self.reader.batched(
+            f"SELECT {_quoted(REVISION_COLUMNS)} FROM main.text_revisions WHERE row_id IN", row_ids)
+            if isinstance(revision, str) and isinstance(ancestors, str)}
+
+    def signatures_of(self, row_keys: Iterable[str]) -> dict[str, str]:
+        if not self.signed:
+            return {}
+        return {key: signature for key, signature in self.reader.batched(
+            "SELECT row_key, signature FROM main.signatures WHERE row_key IN", list(row_keys))
+            if isinstance(signature, str)}
 
     def public_keys(self) -> Iterable[tuple]:
         """(author id, public key) of each of their authors; none before signatures."""

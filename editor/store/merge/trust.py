@@ -8,13 +8,23 @@ other than the pinned one is refused, and so is every row claiming that author, 
 signatures cannot verify. Rows of authors without a key (files made before signatures)
 are accepted as *unverified*. A colleague's file passes on a third analyst's rows with
 that analyst's signatures, which we store with them: sharing stays checkable A -> B -> C.
+
+Checking a signature costs ~56 µs of libsodium, which releases the GIL: ``vet`` reads their
+rows in chunks, looks up each chunk's signatures and revisions in batches and verifies
+the next chunk in worker threads while the planner works through the current one, so
+20,000 signed rows cost a fraction of a second over an unsigned merge. Memory stays
+bounded by a few chunks, whatever the size of their file.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from editor.core.signing import Verifier, valid_public_key
@@ -22,6 +32,30 @@ from editor.core.signing import Verifier, valid_public_key
 from editor.store.merge.source import TheirRows
 from editor.store.merge.tables import Refusals
 from editor.store.signatures import SIGNED, message, row_key
+
+CHUNK = 2000  # rows verified together: large enough for batched lookups, small enough to stay bounded
+WORKERS = min(4, os.cpu_count() or 1)
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of checking one of their records ahead: valid only for that very record and key."""
+
+    row: Row
+    verifier: Verifier
+    signature: str | None
+    valid: bool
+
+
+@dataclass
+class _Chunk:
+    rows: list[Row]
+    revision_ids: list[str]
+    checked: list[tuple[Row, Verifier, bytes, str | None]]
+    results: list[Future[list[bool]]]
+
 
 @dataclass(frozen=True)
 class Vouched:
@@ -45,6 +79,67 @@ class Trust:
         # row key -> (signed content, their signature or None when unverified) of rows accepted from them
         self.accepted: dict[str, tuple[tuple, str | None]] = {}
         self.refusals = Refusals()
+        self._verdicts: dict[int, Verdict] = {}  # id(record) -> its verdict, for the chunk being planned
+        self._pool: ThreadPoolExecutor | None = None
+
+    def close(self) -> None:
+        """Stop the worker threads (idle once every chunk is checked)."""
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+    def vet(self, table: str, records: Iterable[Row], fresh: Callable[[Row], bool],
+            revision_id: Callable[[Row], str] | None) -> Iterator[Row]:
+        """Yield ``records`` (their rows of ``table``), with the signatures of the ``fresh`` ones checked ahead.
+
+        ``fresh`` tells which records the planner will check (not already ours); ``revision_id``
+        gives the row id their text revision is kept under. ``check`` then answers from the
+        verdict for the very record yielded; any other row is checked on the spot.
+        """
+        pending: deque[_Chunk] = deque()
+        rows = iter(records)
+        while chunk := list(islice(rows, CHUNK)):
+            pending.append(self._start(table, chunk, fresh, revision_id))
+            if len(pending) > 1:  # one chunk is verified in the workers while the one before is planned
+                yield from self._planned(pending.popleft())
+        while pending:
+            yield from self._planned(pending.popleft())
+        self._verdicts = {}
+
+    def _start(self, table: str, rows: list[Row], fresh: Callable[[Row], bool],
+               revision_id: Callable[[Row], str] | None) -> _Chunk:
+        spec = SIGNED[table]
+        candidates: list[tuple[Row, Verifier]] = []
+        for row in rows:
+            author = row[spec.author]
+            verifier = self.verifier(author) if isinstance(author, str) else None
+            if verifier is not None and fresh(row):
+                candidates.append((row, verifier))
+        revision_ids = [revision_id(row) for row, _verifier in candidates] if revision_id else []
+        self.theirs.hold_revisions(revision_ids)
+        keyed: list[tuple[Row, Verifier, bytes, str]] = []
+        for row, verifier in candidates:
+            revision = (self.theirs.revision_of(revision_id(row), str(row["updated_at"]))[0]
+                        if revision_id else None)
+            try:
+                keyed.append((row, verifier, message(table, row, revision), row_key(table, row)))
+            except TypeError:
+                continue  # not a value any Trendmark row holds: check refuses it on the spot
+        signatures = self.theirs.signatures_of(key for *_rest, key in keyed)
+        checked = [(row, verifier, signed, signatures.get(key)) for row, verifier, signed, key in keyed]
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="verify")
+        share = -(-len(checked) // WORKERS) or 1
+        results = [self._pool.submit(_verify_all, checked[start:start + share])
+                   for start in range(0, len(checked), share)]
+        return _Chunk(rows, revision_ids, checked, results)
+
+    def _planned(self, chunk: _Chunk) -> Iterator[Row]:
+        valid = [ok for future in chunk.results for ok in future.result()]
+        self._verdicts = {id(row): Verdict(row, verifier, signature, ok)
+                          for (row, verifier, _signed, signature), ok in zip(chunk.checked, valid, strict=True)}
+        yield from chunk.rows
+        self.theirs.release_revisions(chunk.revision_ids)
 
     def verifier(self, author_id: str) -> Verifier | None:
         key = self.pinned.get(author_id)
@@ -81,6 +176,9 @@ class Trust:
         verifier = self.verifier(author) if isinstance(author, str) else None
         if verifier is None:
             return Vouched(None)
+        ahead = self._verdicts.get(id(row))
+        if ahead is not None and ahead.row is row and ahead.verifier is verifier:
+            return Vouched(ahead.signature) if ahead.valid else None
         try:
             signed = message(table, row, revision())
             key = row_key(table, row)
@@ -104,3 +202,9 @@ class Trust:
         if found is None or found[0] != tuple(row[column] for column in (*spec.key, *spec.content)):
             return False, None
         return True, found[1]
+
+
+def _verify_all(checked: list[tuple[Row, Verifier, bytes, str | None]]) -> list[bool]:
+    """Whether each signature verifies (run in a worker thread: libsodium releases the GIL)."""
+    return [signature is not None and verifier.verify(signed, signature)
+            for _row, verifier, signed, signature in checked]
