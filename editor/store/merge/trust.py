@@ -10,19 +10,19 @@ are accepted as *unverified*. A colleague's file passes on a third analyst's row
 that analyst's signatures, which we store with them: sharing stays checkable A -> B -> C.
 
 Checking a signature costs ~56 µs of libsodium, which releases the GIL: ``vet`` reads their
-rows in chunks, looks up each chunk's signatures and revisions in batches and verifies
-the next chunk in worker threads while the planner works through the current one, so
-20,000 signed rows cost a fraction of a second over an unsigned merge. Memory stays
-bounded by a few chunks, whatever the size of their file.
+rows in chunks, looks up each chunk's signatures and revisions in batches and verifies the
+chunk in worker threads, one share per core, before the planner works through it. (Verifying
+the next chunk while the planner works on this one was measured slower: the workers then
+wait for the GIL the planner holds.) Memory stays bounded by one chunk, whatever the size of
+their file.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
@@ -36,6 +36,7 @@ from editor.store.signatures import SIGNED, message, row_key
 CHUNK = 2000  # rows verified together: large enough for batched lookups, small enough to stay bounded
 WORKERS = min(4, os.cpu_count() or 1)
 
+MIN_PARALLEL = 64  # fewer rows are verified on the spot: not worth a thread
 Row = dict[str, Any]
 
 
@@ -49,12 +50,7 @@ class Verdict:
     valid: bool
 
 
-@dataclass
-class _Chunk:
-    rows: list[Row]
-    revision_ids: list[str]
-    checked: list[tuple[Row, Verifier, bytes, str | None]]
-    results: list[Future[list[bool]]]
+Checked = tuple[Row, Verifier, bytes, str | None]  # a record, its author's key, the signed bytes, their signature
 
 
 @dataclass(frozen=True)
@@ -96,18 +92,20 @@ class Trust:
         gives the row id their text revision is kept under. ``check`` then answers from the
         verdict for the very record yielded; any other row is checked on the spot.
         """
-        pending: deque[_Chunk] = deque()
         rows = iter(records)
         while chunk := list(islice(rows, CHUNK)):
-            pending.append(self._start(table, chunk, fresh, revision_id))
-            if len(pending) > 1:  # one chunk is verified in the workers while the one before is planned
-                yield from self._planned(pending.popleft())
-        while pending:
-            yield from self._planned(pending.popleft())
+            checked, revision_ids = self._prepare(table, chunk, fresh, revision_id)
+            valid = self._verify(checked)
+            self._verdicts = {id(row): Verdict(row, verifier, signature, ok)
+                              for (row, verifier, _signed, signature), ok in zip(checked, valid, strict=True)}
+            yield from chunk
+            self.theirs.release_revisions(revision_ids)
         self._verdicts = {}
 
-    def _start(self, table: str, rows: list[Row], fresh: Callable[[Row], bool],
-               revision_id: Callable[[Row], str] | None) -> _Chunk:
+    def _prepare(self, table: str, rows: list[Row], fresh: Callable[[Row], bool],
+                 revision_id: Callable[[Row], str] | None) -> tuple[list[Checked], list[str]]:
+        """What to verify of a chunk: (record, verifier, signed bytes, their signature) of each fresh row
+        whose author has a key, and the revision ids held for the planner meanwhile."""
         spec = SIGNED[table]
         candidates: list[tuple[Row, Verifier]] = []
         for row in rows:
@@ -126,20 +124,21 @@ class Trust:
             except TypeError:
                 continue  # not a value any Trendmark row holds: check refuses it on the spot
         signatures = self.theirs.signatures_of(key for *_rest, key in keyed)
-        checked = [(row, verifier, signed, signatures.get(key)) for row, verifier, signed, key in keyed]
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="verify")
-        share = -(-len(checked) // WORKERS) or 1
-        results = [self._pool.submit(_verify_all, checked[start:start + share])
-                   for start in range(0, len(checked), share)]
-        return _Chunk(rows, revision_ids, checked, results)
+        return [(row, verifier, signed, signatures.get(key)) for row, verifier, signed, key in keyed], revision_ids
 
-    def _planned(self, chunk: _Chunk) -> Iterator[Row]:
-        valid = [ok for future in chunk.results for ok in future.result()]
-        self._verdicts = {id(row): Verdict(row, verifier, signature, ok)
-                          for (row, verifier, _signed, signature), ok in zip(chunk.checked, valid, strict=True)}
-        yield from chunk.rows
-        self.theirs.release_revisions(chunk.revision_ids)
+    def _verify(self, checked: list[Checked]) -> list[bool]:
+        """Whether each signature verifies: one share per core, this thread taking the first."""
+        share = -(-len(checked) // WORKERS) or 1
+        parts = [checked[start:start + share] for start in range(0, len(checked), share)]
+        if len(parts) < 2 or len(checked) < MIN_PARALLEL:
+            return _verify_all(checked)
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(WORKERS - 1, thread_name_prefix="verify")
+        others = [self._pool.submit(_verify_all, part) for part in parts[1:]]
+        valid = _verify_all(parts[0])
+        for future in others:
+            valid.extend(future.result())
+        return valid
 
     def verifier(self, author_id: str) -> Verifier | None:
         key = self.pinned.get(author_id)
@@ -204,7 +203,7 @@ class Trust:
         return True, found[1]
 
 
-def _verify_all(checked: list[tuple[Row, Verifier, bytes, str | None]]) -> list[bool]:
+def _verify_all(checked: list[Checked]) -> list[bool]:
     """Whether each signature verifies (run in a worker thread: libsodium releases the GIL)."""
     return [signature is not None and verifier.verify(signed, signature)
             for _row, verifier, signed, signature in checked]
