@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from editor.core.errors import ReportError
 from editor.core.report import ParsedReport
-from editor.importing.formats.pdf_lines import Line, page_lines
+from editor.importing.formats.pdf_lines import Line
+from editor.importing.formats.pdf_pages import read_pages
 from editor.importing.structure import Block, build_report, join_lines, split_label
 
 _EDGE = 0.1  # share of the page height at the top and bottom where running heads and footers sit
@@ -314,9 +315,10 @@ def parse_pdf(data: bytes, source: str = "") -> ParsedReport:
         count = len(pdf)
         if count == 0:
             raise ReportError(f"{_where(source)}the PDF has no pages")
-        pages = [page_lines(pdf, index) for index in range(count)]
+        reading = read_pages(data, pdf, count)
         marks = bookmarks(pdf)
         title = (pdf.get_metadata_dict().get("Title") or "").strip()
+        pages = reading()
     finally:
         pdf.close()
     if sum(len(line.text) for lines, _ in pages for line in lines) < 20:
