@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from editor.core.errors import ReportError
 from editor.core.report import ParsedReport
-from editor.importing.formats.pdf_lines import Line, page_lines
+from editor.importing.formats.pdf_lines import Line
+from editor.importing.formats.pdf_pages import read_pages
 from editor.importing.structure import Block, build_report, join_lines, split_label
 
 _EDGE = 0.1  # share of the page height at the top and bottom where running heads and footers sit
@@ -161,7 +162,8 @@ def _outline(pdf, raw, max_depth: int = 15):
 
 
 def _squeeze(text: str) -> str:
-    return re.sub(r"[\s\u3000]+", "", text)
+    """The text without any whitespace: str.split knows the same whitespace as a regular expression's \\s."""
+    return "".join(text.split())
 
 
 class _Paragraphs:
@@ -259,23 +261,31 @@ def _with_bookmarks(lines: list[Line], marks: list[Mark], heights: list[float]) 
     for mark, group in zip(marks, groups, strict=True):
         # The heading as printed at the destination: drop the lines that spell the bookmark's title.
         wanted = _squeeze(mark.title)
-        label = split_label(mark.title)
-        bare = _squeeze(label.title) if label else wanted
-        taken = ""
-        skip = 0
-        for line in group[:6]:
-            candidate = taken + _squeeze(line.text)
-            if wanted.startswith(candidate) or bare.startswith(candidate) or candidate.endswith(bare):
-                taken, skip = candidate, skip + 1
-                if candidate in (wanted, bare) or candidate.endswith(bare):
-                    break
-            else:
-                break
-        if taken not in (wanted, bare) and not taken.endswith(bare):
-            skip = 0
+        # Nearly always printed on one line as the bookmark spells it: then there is no label to split off.
+        one_line = bool(group) and _squeeze(group[0].text) == wanted
+        skip = 1 if one_line else _heading_lines(wanted, mark.title, group)
         blocks.append(Block(mark.title, mark.level, mark.page + 1))
         blocks += [Block(text, 0, first.page + 1) for text, first, _ in paragraphs.blocks(group[skip:])]
     return blocks
+
+
+def _heading_lines(wanted: str, title: str, group: list[Line]) -> int:
+    """How many of the group's first lines spell the bookmark's title, with or without its number."""
+    label = split_label(title)
+    bare = _squeeze(label.title) if label else wanted
+    taken = ""
+    skip = 0
+    for line in group[:6]:
+        candidate = taken + _squeeze(line.text)
+        if wanted.startswith(candidate) or bare.startswith(candidate) or candidate.endswith(bare):
+            taken, skip = candidate, skip + 1
+            if candidate in (wanted, bare) or candidate.endswith(bare):
+                break
+        else:
+            break
+    if taken not in (wanted, bare) and not taken.endswith(bare):
+        skip = 0
+    return skip
 
 
 def _found_headings(lines: list[Line]) -> tuple[list[Block], str]:
@@ -314,9 +324,10 @@ def parse_pdf(data: bytes, source: str = "") -> ParsedReport:
         count = len(pdf)
         if count == 0:
             raise ReportError(f"{_where(source)}the PDF has no pages")
-        pages = [page_lines(pdf, index) for index in range(count)]
+        reading = read_pages(data, pdf, count)
         marks = bookmarks(pdf)
         title = (pdf.get_metadata_dict().get("Title") or "").strip()
+        pages = reading()
     finally:
         pdf.close()
     if sum(len(line.text) for lines, _ in pages for line in lines) < 20:
