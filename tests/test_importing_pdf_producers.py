@@ -1,13 +1,15 @@
-"""PDFs from other producers: pdfTeX (Latin text, hyphenated, running heads), with and without bookmarks."""
+"""PDFs from other producers: pdfTeX (Latin text, hyphenated, running heads), with and without bookmarks;
+Chromium's print to PDF, whose Skia backend also writes Google Docs' PDF downloads."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from editor.importing import read_report
-from tests.report_files import need, run, without_bookmarks
+from tests.report_files import CJK_FONT, chromium_pdf, need, pandoc, run, to_markdown, without_bookmarks
 
 # Long words in a narrow column: TeX hyphenates many line ends.
 _TEXT = ("commercial banks throughout the administrative regions experienced unprecedented liquidity "
@@ -90,3 +92,57 @@ def test_bookmarks_naming_only_their_page_start_at_their_heading(pdftex, tmp_pat
     assert [(node.level, node.title) for node in report.walk()] == OUTLINE
     for node in report.walk():
         assert node.body == bodies[node.title], node.title
+
+
+@pytest.fixture(scope="module")
+def skia(tmp_path_factory, reference) -> dict[str, Path]:
+    """The sample as a web page (pandoc) printed by Chromium: with its outline, and as a reader prints it by default
+    (no outline; the date and title above each page, the address and page number below)."""
+    folder = tmp_path_factory.mktemp("skia")
+    markdown = folder / "sample.md"
+    markdown.write_text(to_markdown(reference), encoding="utf-8")
+    style = folder / "style.html"
+    style.write_text(f"<style>body {{ font-family: '{CJK_FONT}', serif; }}</style>\n", encoding="utf-8")
+    page = pandoc(markdown, folder / "sample.html", "--standalone", "-H", str(style))
+    return {"bookmarks": chromium_pdf(page, folder / "outline.pdf"),
+            "printed": chromium_pdf(page, folder / "printed.pdf", bookmarks=False, header_footer=True)}
+
+
+def _bookmarks(outline, level: int = 1) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for item in outline:
+        out += _bookmarks(item, level + 1) if isinstance(item, list) else [(level, item.title)]
+    return out
+
+
+def test_chromium_pdf_has_every_bookmark_as_a_node_with_its_text(skia, reference):
+    pdf = PdfReader(skia["bookmarks"])
+    assert pdf.metadata.producer.startswith("Skia/PDF")
+    marks = _bookmarks(pdf.outline)
+    # The page's title heading is the first top-level bookmark; the report's headings follow, nested.
+    assert marks[0] == (1, reference.title)
+    report = read_report(skia["bookmarks"])
+    assert report.title == reference.title
+    assert report.counts() == {1: 10, 2: 46, 3: 128}
+    headings = [(node.level, f"{node.number}{'、' if node.level == 1 else '. '}{node.title}") for node in report.walk()]
+    assert [(level, " ".join(title.split())) for level, title in marks[1:]] == headings
+    ours = {node.path: node for node in report.walk()}
+    for node in reference.walk():
+        assert (ours[node.path].number, ours[node.path].title) == (node.number, node.title)
+        assert ours[node.path].body == node.body, node.path
+    pages = [node.page for node in report.walk()]
+    assert pages == sorted(pages) and pages[0] == 1 and pages[-1] > 10
+    assert not report.warnings
+
+
+def test_chromium_pdf_printed_with_page_furniture_and_no_bookmarks(skia, reference):
+    assert not PdfReader(skia["printed"]).outline
+    report = read_report(skia["printed"])
+    assert report.counts() == {1: 10, 2: 46, 3: 128}
+    ours = {node.path: node for node in report.walk()}
+    for node in reference.walk():
+        assert (ours[node.path].number, ours[node.path].title) == (node.number, node.title)
+        # The address, date and "n/23" printed on every page are gone.
+        assert ours[node.path].body == node.body, node.path
+    assert "no bookmarks: headings found by numbering" in report.warnings
+    assert any("running header and footer lines" in w for w in report.warnings)
