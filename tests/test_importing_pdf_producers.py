@@ -27,10 +27,8 @@ def _paragraph(seed: int, words: int = 60) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-@pytest.fixture(scope="module")
-def pdftex(tmp_path_factory) -> tuple[Path, dict[str, str]]:
-    """A four-page report typeset by pdfLaTeX (pandoc writes the LaTeX), and each heading's text."""
-    folder = tmp_path_factory.mktemp("pdftex")
+def _latin_report(folder: Path) -> tuple[Path, dict[str, str]]:
+    """The Latin report as Markdown, and each heading's text."""
     bodies: dict[str, str] = {}
     lines = ["---", 'title: "Regional Liquidity Outlook"', "---", ""]
     for index, (level, title) in enumerate(OUTLINE):
@@ -39,6 +37,14 @@ def pdftex(tmp_path_factory) -> tuple[Path, dict[str, str]]:
         lines += ["#" * level + " " + title, "", *(p + "\n" for p in paragraphs)]
     source = folder / "report.md"
     source.write_text("\n".join(lines), encoding="utf-8")
+    return source, bodies
+
+
+@pytest.fixture(scope="module")
+def pdftex(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+    """A four-page report typeset by pdfLaTeX (pandoc writes the LaTeX), and each heading's text."""
+    folder = tmp_path_factory.mktemp("pdftex")
+    source, bodies = _latin_report(folder)
     header = folder / "header.tex"
     header.write_text("\\usepackage{fancyhdr}\n\\pagestyle{fancy}\n\\fancyhf{}\n"
                       "\\fancyhead[C]{Confidential draft}\n\\fancyfoot[C]{\\thepage}\n", encoding="utf-8")
@@ -145,4 +151,18 @@ def test_chromium_pdf_printed_with_page_furniture_and_no_bookmarks(skia, referen
         # The address, date and "n/23" printed on every page are gone.
         assert ours[node.path].body == node.body, node.path
     assert "no bookmarks: headings found by numbering" in report.warnings
+    assert any("running header and footer lines" in w for w in report.warnings)
+
+
+@pytest.mark.parametrize("bookmarks", [True, False], ids=["bookmarks", "no-bookmarks"])
+def test_chromium_latin_report_keeps_headings_out_of_the_text_before_them(tmp_path, bookmarks):
+    # Skia's destinations point below the top of a Latin heading's glyphs: the heading is still its node's.
+    source, bodies = _latin_report(tmp_path)
+    page = pandoc(source, tmp_path / "report.html", "--standalone")
+    report = read_report(chromium_pdf(page, tmp_path / "report.pdf", bookmarks=bookmarks, header_footer=True))
+    assert report.title == "Regional Liquidity Outlook"
+    assert [(node.level, node.title) for node in report.walk()] == OUTLINE
+    for node in report.walk():
+        assert node.body == bodies[node.title], node.title
+    assert not any("before the first heading" in w for w in report.warnings)
     assert any("running header and footer lines" in w for w in report.warnings)
