@@ -154,15 +154,61 @@ def test_chromium_pdf_printed_with_page_furniture_and_no_bookmarks(skia, referen
     assert any("running header and footer lines" in w for w in report.warnings)
 
 
+@pytest.fixture(scope="module")
+def chromium_latin(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+    """The Latin report as a web page printed by Chromium as a reader prints it (date, title, address and
+    page number on every page), with its outline; and each heading's text."""
+    folder = tmp_path_factory.mktemp("chromium-latin")
+    source, bodies = _latin_report(folder)
+    page = pandoc(source, folder / "report.html", "--standalone")
+    return chromium_pdf(page, folder / "report.pdf", header_footer=True), bodies
+
+
 @pytest.mark.parametrize("bookmarks", [True, False], ids=["bookmarks", "no-bookmarks"])
-def test_chromium_latin_report_keeps_headings_out_of_the_text_before_them(tmp_path, bookmarks):
+def test_chromium_latin_report_keeps_headings_out_of_the_text_before_them(chromium_latin, bookmarks, tmp_path):
     # Skia's destinations point below the top of a Latin heading's glyphs: the heading is still its node's.
-    source, bodies = _latin_report(tmp_path)
-    page = pandoc(source, tmp_path / "report.html", "--standalone")
-    report = read_report(chromium_pdf(page, tmp_path / "report.pdf", bookmarks=bookmarks, header_footer=True))
+    pdf, bodies = chromium_latin
+    if not bookmarks:
+        pdf = without_bookmarks(pdf, tmp_path / "plain.pdf")
+    report = read_report(pdf)
     assert report.title == "Regional Liquidity Outlook"
     assert [(node.level, node.title) for node in report.walk()] == OUTLINE
     for node in report.walk():
         assert node.body == bodies[node.title], node.title
     assert not any("before the first heading" in w for w in report.warnings)
     assert any("running header and footer lines" in w for w in report.warnings)
+
+
+@pytest.mark.parametrize("how", ["name", "goto"])
+def test_bookmarks_through_named_destinations(chromium_latin, how, tmp_path):
+    # Other producers name each destination in the catalog's name tree and point bookmarks at the name,
+    # directly or through a GoTo action; they import as if the destinations were in the bookmarks.
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+
+    pdf, bodies = chromium_latin
+    writer = PdfWriter(clone_from=pdf)
+    item = writer._root_object["/Outlines"]["/First"].get_object()
+    pending, count = [item], 0
+    while pending:
+        item = pending.pop().get_object()
+        count += 1
+        name = TextStringObject(f"h.{count:03d}")
+        writer.add_named_destination_array(name, ArrayObject(item["/Dest"]))
+        del item["/Dest"]
+        if how == "name":
+            item[NameObject("/Dest")] = name
+        else:
+            item[NameObject("/A")] = DictionaryObject({NameObject("/S"): NameObject("/GoTo"), NameObject("/D"): name})
+        pending += [item[key] for key in ("/Next", "/First") if key in item]
+    out = tmp_path / "named.pdf"
+    with open(out, "wb") as stream:
+        writer.write(stream)
+    first = PdfReader(out).trailer["/Root"]["/Outlines"]["/First"].get_object()
+    assert isinstance(first["/Dest"], str) if how == "name" else ("/Dest" not in first and "/A" in first)
+
+    report = read_report(out)
+    assert not any(w.startswith("no bookmarks") for w in report.warnings)
+    assert [(node.level, node.title) for node in report.walk()] == OUTLINE
+    for node in report.walk():
+        assert node.body == bodies[node.title], node.title
