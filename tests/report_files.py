@@ -12,6 +12,8 @@ from pypdf import PdfReader, PdfWriter
 from editor.core.report import ParsedNode, ParsedReport
 
 CJK_FONT = "Noto Serif CJK TC"
+TRUETYPE_CJK_FONT = "AR PL UMing TW"  # fonts-arphic-uming; Noto CJK is OpenType with CFF outlines
+TRUETYPE_CJK_POSTSCRIPT = "UMingTW"  # its name inside a PDF
 
 
 def _heading(node: ParsedNode) -> str:

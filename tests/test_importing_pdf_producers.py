@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from editor.importing import read_report
-from tests.report_files import CJK_FONT, chromium_pdf, need, pandoc, run, to_markdown, without_bookmarks
+from tests.report_files import CJK_FONT, TRUETYPE_CJK_FONT, TRUETYPE_CJK_POSTSCRIPT, chromium_pdf, need, pandoc, run, to_markdown, without_bookmarks
 
 # Long words in a narrow column: TeX hyphenates many line ends.
 _TEXT = ("commercial banks throughout the administrative regions experienced unprecedented liquidity "
@@ -102,16 +102,26 @@ def test_bookmarks_naming_only_their_page_start_at_their_heading(pdftex, tmp_pat
 
 @pytest.fixture(scope="module")
 def skia(tmp_path_factory, reference) -> dict[str, Path]:
-    """The sample as a web page (pandoc) printed by Chromium: with its outline, and as a reader prints it by default
-    (no outline; the date and title above each page, the address and page number below)."""
+    """The sample as a web page (pandoc) printed by Chromium: with its outline, set in an OpenType CJK font
+    (Skia writes every glyph as a Type 3 font) or a TrueType one (embedded as a CID font); and in the first
+    as a reader prints it by default (no outline; the date and title above each page, the address and page
+    number below)."""
     folder = tmp_path_factory.mktemp("skia")
     markdown = folder / "sample.md"
     markdown.write_text(to_markdown(reference), encoding="utf-8")
-    style = folder / "style.html"
-    style.write_text(f"<style>body {{ font-family: '{CJK_FONT}', serif; }}</style>\n", encoding="utf-8")
-    page = pandoc(markdown, folder / "sample.html", "--standalone", "-H", str(style))
-    return {"bookmarks": chromium_pdf(page, folder / "outline.pdf"),
-            "printed": chromium_pdf(page, folder / "printed.pdf", bookmarks=False, header_footer=True)}
+    pages = {}
+    for name, font in (("opentype", CJK_FONT), ("truetype", TRUETYPE_CJK_FONT)):
+        style = folder / f"{name}.css.html"
+        style.write_text(f"<style>body {{ font-family: '{font}', serif; }}</style>\n", encoding="utf-8")
+        pages[name] = pandoc(markdown, folder / f"{name}.html", "--standalone", "-H", str(style))
+    return {"opentype": chromium_pdf(pages["opentype"], folder / "opentype.pdf"),
+            "truetype": chromium_pdf(pages["truetype"], folder / "truetype.pdf"),
+            "printed": chromium_pdf(pages["opentype"], folder / "printed.pdf", bookmarks=False, header_footer=True)}
+
+
+def _font_names(pdf: PdfReader) -> set[str]:
+    return {str(font.get_object().get("/BaseFont", "")) for page in pdf.pages
+            for font in page["/Resources"]["/Font"].values()}
 
 
 def _bookmarks(outline, level: int = 1) -> list[tuple[int, str]]:
@@ -121,13 +131,17 @@ def _bookmarks(outline, level: int = 1) -> list[tuple[int, str]]:
     return out
 
 
-def test_chromium_pdf_has_every_bookmark_as_a_node_with_its_text(skia, reference):
-    pdf = PdfReader(skia["bookmarks"])
+@pytest.mark.parametrize("font", ["opentype", "truetype"])
+def test_chromium_pdf_has_every_bookmark_as_a_node_with_its_text(skia, reference, font):
+    pdf = PdfReader(skia[font])
     assert pdf.metadata.producer.startswith("Skia/PDF")
+    # The font asked for is the one embedded (not a fallback), as the kind of font the case is about.
+    truetype = [name for name in _font_names(pdf) if name.endswith(f"+{TRUETYPE_CJK_POSTSCRIPT}")]
+    assert bool(truetype) == (font == "truetype")
     marks = _bookmarks(pdf.outline)
     # The page's title heading is the first top-level bookmark; the report's headings follow, nested.
     assert marks[0] == (1, reference.title)
-    report = read_report(skia["bookmarks"])
+    report = read_report(skia[font])
     assert report.title == reference.title
     assert report.counts() == {1: 10, 2: 46, 3: 128}
     headings = [(node.level, f"{node.number}{'、' if node.level == 1 else '. '}{node.title}") for node in report.walk()]
