@@ -15,7 +15,7 @@ RUN_DEBS := fonts-noto-cjk fonts-symbola libxcb-cursor0 libxcb-icccm4 libxcb-key
             libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1 \
             libfontconfig1 libdbus-1-3
 TEST_DEBS := $(RUN_DEBS) poppler-utils xvfb xauth xdotool desktop-file-utils appstream \
-	pandoc libreoffice-writer-nogui texlive-xetex texlive-lang-chinese qpdf postgresql
+	pandoc libreoffice-writer-nogui texlive-xetex texlive-lang-chinese qpdf postgresql chromium fonts-arphic-uming
 BENCH_DEBS := $(TEST_DEBS) valgrind
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

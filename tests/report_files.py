@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -11,6 +12,8 @@ from pypdf import PdfReader, PdfWriter
 from editor.core.report import ParsedNode, ParsedReport
 
 CJK_FONT = "Noto Serif CJK TC"
+TRUETYPE_CJK_FONT = "AR PL UMing TW"  # fonts-arphic-uming; Noto CJK is OpenType with CFF outlines
+TRUETYPE_CJK_POSTSCRIPT = "UMingTW"  # its name inside a PDF
 
 
 def _heading(node: ParsedNode) -> str:
@@ -74,6 +77,27 @@ def latex_pdf(markdown: Path, out: Path, bookmarks: bool = True, running_head: s
     pandoc(markdown, tex, "--standalone", "-H", str(header), "-V", "geometry:margin=2.5cm",
            "-V", "documentclass=article", *([] if bookmarks else ["-V", "hyperrefoptions=bookmarks=false"]))
     run([need("xelatex"), "-interaction=nonstopmode", "-halt-on-error", tex.name], cwd=out.parent)
+    return out
+
+
+def chromium_pdf(html: Path, out: Path, *, bookmarks: bool = True, header_footer: bool = False) -> Path:
+    """The page printed to PDF by headless Chromium (Skia's PDF backend, as Google Docs exports), bookmarks optional.
+
+    Without a sandbox, as root in CI needs; its profile, cache and home in the output's folder.
+    """
+    chromium = next((found for name in ("chromium", "chromium-browser", "google-chrome")
+                     if (found := shutil.which(name))), None)
+    assert chromium, "chromium is not installed (make system-deps installs it)"
+    home = out.parent / f"{out.stem}-chromium"
+    home.mkdir(exist_ok=True)
+    args = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", f"--user-data-dir={home}",
+            f"--print-to-pdf={out}"]
+    args += ["--generate-pdf-document-outline"] if bookmarks else []
+    args += [] if header_footer else ["--no-pdf-header-footer"]
+    env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home), "XDG_CACHE_HOME": str(home)}
+    done = subprocess.run([*args, html.as_uri()], cwd=out.parent, env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0 and out.exists(), f"chromium failed: {done.stderr[-2000:]}"
     return out
 
 

@@ -1,13 +1,15 @@
-"""PDFs from other producers: pdfTeX (Latin text, hyphenated, running heads), with and without bookmarks."""
+"""PDFs from other producers: pdfTeX (Latin text, hyphenated, running heads), with and without bookmarks;
+Chromium's print to PDF, whose Skia backend also writes Google Docs' PDF downloads."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from editor.importing import read_report
-from tests.report_files import need, run, without_bookmarks
+from tests.report_files import CJK_FONT, TRUETYPE_CJK_FONT, TRUETYPE_CJK_POSTSCRIPT, chromium_pdf, need, pandoc, run, to_markdown, without_bookmarks
 
 # Long words in a narrow column: TeX hyphenates many line ends.
 _TEXT = ("commercial banks throughout the administrative regions experienced unprecedented liquidity "
@@ -25,10 +27,8 @@ def _paragraph(seed: int, words: int = 60) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-@pytest.fixture(scope="module")
-def pdftex(tmp_path_factory) -> tuple[Path, dict[str, str]]:
-    """A four-page report typeset by pdfLaTeX (pandoc writes the LaTeX), and each heading's text."""
-    folder = tmp_path_factory.mktemp("pdftex")
+def _latin_report(folder: Path) -> tuple[Path, dict[str, str]]:
+    """The Latin report as Markdown, and each heading's text."""
     bodies: dict[str, str] = {}
     lines = ["---", 'title: "Regional Liquidity Outlook"', "---", ""]
     for index, (level, title) in enumerate(OUTLINE):
@@ -37,6 +37,14 @@ def pdftex(tmp_path_factory) -> tuple[Path, dict[str, str]]:
         lines += ["#" * level + " " + title, "", *(p + "\n" for p in paragraphs)]
     source = folder / "report.md"
     source.write_text("\n".join(lines), encoding="utf-8")
+    return source, bodies
+
+
+@pytest.fixture(scope="module")
+def pdftex(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+    """A four-page report typeset by pdfLaTeX (pandoc writes the LaTeX), and each heading's text."""
+    folder = tmp_path_factory.mktemp("pdftex")
+    source, bodies = _latin_report(folder)
     header = folder / "header.tex"
     header.write_text("\\usepackage{fancyhdr}\n\\pagestyle{fancy}\n\\fancyhf{}\n"
                       "\\fancyhead[C]{Confidential draft}\n\\fancyfoot[C]{\\thepage}\n", encoding="utf-8")
@@ -87,6 +95,134 @@ def test_bookmarks_naming_only_their_page_start_at_their_heading(pdftex, tmp_pat
     assert len(set(headings.values())) < len(OUTLINE)  # several headings share a page
 
     report = read_report(out)
+    assert [(node.level, node.title) for node in report.walk()] == OUTLINE
+    for node in report.walk():
+        assert node.body == bodies[node.title], node.title
+
+
+@pytest.fixture(scope="module")
+def skia(tmp_path_factory, reference) -> dict[str, Path]:
+    """The sample as a web page (pandoc) printed by Chromium: with its outline, set in an OpenType CJK font
+    (Skia writes every glyph as a Type 3 font) or a TrueType one (embedded as a CID font); and in the first
+    as a reader prints it by default (no outline; the date and title above each page, the address and page
+    number below)."""
+    folder = tmp_path_factory.mktemp("skia")
+    markdown = folder / "sample.md"
+    markdown.write_text(to_markdown(reference), encoding="utf-8")
+    pages = {}
+    for name, font in (("opentype", CJK_FONT), ("truetype", TRUETYPE_CJK_FONT)):
+        style = folder / f"{name}.css.html"
+        style.write_text(f"<style>body {{ font-family: '{font}', serif; }}</style>\n", encoding="utf-8")
+        pages[name] = pandoc(markdown, folder / f"{name}.html", "--standalone", "-H", str(style))
+    return {"opentype": chromium_pdf(pages["opentype"], folder / "opentype.pdf"),
+            "truetype": chromium_pdf(pages["truetype"], folder / "truetype.pdf"),
+            "printed": chromium_pdf(pages["opentype"], folder / "printed.pdf", bookmarks=False, header_footer=True)}
+
+
+def _font_names(pdf: PdfReader) -> set[str]:
+    return {str(font.get_object().get("/BaseFont", "")) for page in pdf.pages
+            for font in page["/Resources"]["/Font"].values()}
+
+
+def _bookmarks(outline, level: int = 1) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for item in outline:
+        out += _bookmarks(item, level + 1) if isinstance(item, list) else [(level, item.title)]
+    return out
+
+
+@pytest.mark.parametrize("font", ["opentype", "truetype"])
+def test_chromium_pdf_has_every_bookmark_as_a_node_with_its_text(skia, reference, font):
+    pdf = PdfReader(skia[font])
+    assert pdf.metadata.producer.startswith("Skia/PDF")
+    # The font asked for is the one embedded (not a fallback), as the kind of font the case is about.
+    truetype = [name for name in _font_names(pdf) if name.endswith(f"+{TRUETYPE_CJK_POSTSCRIPT}")]
+    assert bool(truetype) == (font == "truetype")
+    marks = _bookmarks(pdf.outline)
+    # The page's title heading is the first top-level bookmark; the report's headings follow, nested.
+    assert marks[0] == (1, reference.title)
+    report = read_report(skia[font])
+    assert report.title == reference.title
+    assert report.counts() == {1: 10, 2: 46, 3: 128}
+    headings = [(node.level, f"{node.number}{'、' if node.level == 1 else '. '}{node.title}") for node in report.walk()]
+    assert [(level, " ".join(title.split())) for level, title in marks[1:]] == headings
+    ours = {node.path: node for node in report.walk()}
+    for node in reference.walk():
+        assert (ours[node.path].number, ours[node.path].title) == (node.number, node.title)
+        assert ours[node.path].body == node.body, node.path
+    pages = [node.page for node in report.walk()]
+    assert pages == sorted(pages) and pages[0] == 1 and pages[-1] > 10
+    assert not report.warnings
+
+
+def test_chromium_pdf_printed_with_page_furniture_and_no_bookmarks(skia, reference):
+    assert not PdfReader(skia["printed"]).outline
+    report = read_report(skia["printed"])
+    assert report.counts() == {1: 10, 2: 46, 3: 128}
+    ours = {node.path: node for node in report.walk()}
+    for node in reference.walk():
+        assert (ours[node.path].number, ours[node.path].title) == (node.number, node.title)
+        # The address, date and "n/23" printed on every page are gone.
+        assert ours[node.path].body == node.body, node.path
+    assert "no bookmarks: headings found by numbering" in report.warnings
+    assert any("running header and footer lines" in w for w in report.warnings)
+
+
+@pytest.fixture(scope="module")
+def chromium_latin(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+    """The Latin report as a web page printed by Chromium as a reader prints it (date, title, address and
+    page number on every page), with its outline; and each heading's text."""
+    folder = tmp_path_factory.mktemp("chromium-latin")
+    source, bodies = _latin_report(folder)
+    page = pandoc(source, folder / "report.html", "--standalone")
+    return chromium_pdf(page, folder / "report.pdf", header_footer=True), bodies
+
+
+@pytest.mark.parametrize("bookmarks", [True, False], ids=["bookmarks", "no-bookmarks"])
+def test_chromium_latin_report_keeps_headings_out_of_the_text_before_them(chromium_latin, bookmarks, tmp_path):
+    # Skia's destinations point below the top of a Latin heading's glyphs: the heading is still its node's.
+    pdf, bodies = chromium_latin
+    if not bookmarks:
+        pdf = without_bookmarks(pdf, tmp_path / "plain.pdf")
+    report = read_report(pdf)
+    assert report.title == "Regional Liquidity Outlook"
+    assert [(node.level, node.title) for node in report.walk()] == OUTLINE
+    for node in report.walk():
+        assert node.body == bodies[node.title], node.title
+    assert not any("before the first heading" in w for w in report.warnings)
+    assert any("running header and footer lines" in w for w in report.warnings)
+
+
+@pytest.mark.parametrize("how", ["name", "goto"])
+def test_bookmarks_through_named_destinations(chromium_latin, how, tmp_path):
+    # Other producers name each destination in the catalog's name tree and point bookmarks at the name,
+    # directly or through a GoTo action; they import as if the destinations were in the bookmarks.
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+
+    pdf, bodies = chromium_latin
+    writer = PdfWriter(clone_from=pdf)
+    item = writer._root_object["/Outlines"]["/First"].get_object()
+    pending, count = [item], 0
+    while pending:
+        item = pending.pop().get_object()
+        count += 1
+        name = TextStringObject(f"h.{count:03d}")
+        writer.add_named_destination_array(name, ArrayObject(item["/Dest"]))
+        del item["/Dest"]
+        if how == "name":
+            item[NameObject("/Dest")] = name
+        else:
+            item[NameObject("/A")] = DictionaryObject({NameObject("/S"): NameObject("/GoTo"), NameObject("/D"): name})
+        pending += [item[key] for key in ("/Next", "/First") if key in item]
+    out = tmp_path / "named.pdf"
+    with open(out, "wb") as stream:
+        writer.write(stream)
+    first = PdfReader(out).trailer["/Root"]["/Outlines"]["/First"].get_object()
+    assert isinstance(first["/Dest"], str) if how == "name" else ("/Dest" not in first and "/A" in first)
+
+    report = read_report(out)
+    assert not any(w.startswith("no bookmarks") for w in report.warnings)
     assert [(node.level, node.title) for node in report.walk()] == OUTLINE
     for node in report.walk():
         assert node.body == bodies[node.title], node.title
