@@ -59,9 +59,9 @@ def _fonts(textpage, raw, indexes: list[int]) -> tuple[list[float], list[bool]]:
     set in one font share them; the page's lines are set in a handful of fonts.
     """
     handle = ctypes.cast(textpage, ctypes.c_void_p).value
-    sizes = list(map(_plain("FPDFText_GetFontSize", ctypes.c_double, ctypes.c_int), itertools.repeat(handle), indexes))
-    text_objects = map(_plain("FPDFText_GetTextObject", ctypes.c_void_p, ctypes.c_int), itertools.repeat(handle), indexes)
-    font_of = _plain("FPDFTextObj_GetFont", ctypes.c_void_p)
+    sizes = list(map(plain("FPDFText_GetFontSize", ctypes.c_double, ctypes.c_int), itertools.repeat(handle), indexes))
+    text_objects = map(plain("FPDFText_GetTextObject", ctypes.c_void_p, ctypes.c_int), itertools.repeat(handle), indexes)
+    font_of = plain("FPDFTextObj_GetFont", ctypes.c_void_p)
     bolds: list[bool] = []
     known: dict[int, bool] = {}
     for index, text_object in zip(indexes, text_objects, strict=True):
@@ -87,7 +87,7 @@ def _is_cjk(codes: np.ndarray) -> np.ndarray:
 
 
 @cache
-def _plain(name: str, restype, *argtypes):
+def plain(name: str, restype, *argtypes):
     """pdfium's function ``name`` on plain addresses and numbers (its first argument a handle's address).
 
     pypdfium2's own bindings convert handles to typed pointers on every call; for one call per
@@ -184,7 +184,7 @@ def _lines(textpage, raw, page_index: int) -> list[Line]:
     boxes = (ctypes.c_float * (4 * len(printed)))()
     start = ctypes.addressof(boxes)
     handle = ctypes.cast(textpage, ctypes.c_void_p).value
-    loose_box = _plain("FPDFText_GetLooseCharBox", ctypes.c_int, ctypes.c_int, ctypes.c_void_p)
+    loose_box = plain("FPDFText_GetLooseCharBox", ctypes.c_int, ctypes.c_int, ctypes.c_void_p)
     list(map(loose_box, itertools.repeat(handle, len(printed)), printed.tolist(),
              range(start, start + 16 * len(printed), 16)))
     box = np.frombuffer(memoryview(boxes), dtype=np.float32).reshape(-1, 4).astype(np.float64)  # left, top, right, bottom
@@ -197,7 +197,7 @@ def _lines(textpage, raw, page_index: int) -> list[Line]:
     extras, before = extras[before >= 0], before[before >= 0]
     kind = np.full(len(extras), _CHAR, dtype=np.int64)
     extra_spaces = np.flatnonzero(spaces[extras])
-    generated = _plain("FPDFText_IsGenerated", ctypes.c_int, ctypes.c_int)
+    generated = plain("FPDFText_IsGenerated", ctypes.c_int, ctypes.c_int)
     made_up = np.fromiter(map(generated, itertools.repeat(handle), extras[extra_spaces].tolist()),
                           dtype=np.int64, count=len(extra_spaces)) == 1
     kind[extra_spaces] = np.where(made_up, _GAP, _SPACE)
