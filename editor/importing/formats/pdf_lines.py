@@ -15,6 +15,7 @@ from __future__ import annotations
 import ctypes
 import itertools
 import re
+from collections import deque
 from dataclasses import dataclass
 from functools import cache
 
@@ -119,8 +120,9 @@ def _codes(textpage, raw, count: int) -> np.ndarray:
     return codes
 
 
-def _runs(tops: np.ndarray, bottoms: np.ndarray) -> tuple[np.ndarray, list[list[float]]]:
-    """Each printed character's line (by number) and each line's [top, bottom], numbered as lines begin.
+def _runs(tops: np.ndarray, bottoms: np.ndarray) -> tuple[np.ndarray, list[list[float]], list[int]]:
+    """Each printed character's line (by number), each line's [top, bottom], numbered as lines begin,
+    and where each line begins (the index of its first printed character).
 
     A character joins the current line when its middle lies within it, else one of the last four
     lines, else it starts a line. The current line always spans the character before, so one whose
@@ -128,13 +130,15 @@ def _runs(tops: np.ndarray, bottoms: np.ndarray) -> tuple[np.ndarray, list[list[
     """
     middles = (tops + bottoms) / 2
     follows = (middles[1:] >= bottoms[:-1] - 1) & (middles[1:] <= tops[:-1] + 1)
-    starts = np.concatenate(([0], np.flatnonzero(~follows) + 1))
+    starts = np.flatnonzero(np.concatenate(([True], ~follows)))
     group_tops = np.maximum.reduceat(tops, starts).tolist()
     group_bottoms = np.minimum.reduceat(bottoms, starts).tolist()
     runs: list[list[float]] = []
+    begins: list[int] = []
     of_group: list[int] = []
     current = -1
-    for middle, top, bottom in zip(middles[starts].tolist(), group_tops, group_bottoms, strict=True):
+    for start, middle, top, bottom in zip(starts.tolist(), middles[starts].tolist(), group_tops, group_bottoms,
+                                          strict=True):
         if current < 0 or not (runs[current][1] - 1 <= middle <= runs[current][0] + 1):
             current = -1
             for number in range(max(0, len(runs) - 4), len(runs)):
@@ -144,6 +148,7 @@ def _runs(tops: np.ndarray, bottoms: np.ndarray) -> tuple[np.ndarray, list[list[
             if current < 0:
                 current = len(runs)
                 runs.append([top, bottom])
+                begins.append(start)
                 of_group.append(current)
                 continue  # a new line is its first group's span already
         run = runs[current]
@@ -153,7 +158,7 @@ def _runs(tops: np.ndarray, bottoms: np.ndarray) -> tuple[np.ndarray, list[list[
             run[1] = bottom
         of_group.append(current)
     lengths = np.diff(np.append(starts, len(tops)))
-    return np.repeat(np.array(of_group, dtype=np.int64), lengths), runs
+    return np.repeat(np.array(of_group, dtype=np.int64), lengths), runs, begins
 
 
 def page_lines(pdf, index: int) -> tuple[list[Line], float]:
@@ -184,11 +189,13 @@ def _lines(textpage, raw, page_index: int) -> list[Line]:
     boxes = (ctypes.c_float * (4 * len(printed)))()
     start = ctypes.addressof(boxes)
     handle = ctypes.cast(textpage, ctypes.c_void_p).value
-    loose_box = plain("FPDFText_GetLooseCharBox", ctypes.c_int, ctypes.c_int, ctypes.c_void_p)
-    list(map(loose_box, itertools.repeat(handle, len(printed)), printed.tolist(),
-             range(start, start + 16 * len(printed), 16)))
+    # Its result is not looked at (a box not read stays zero), so none is converted; the calls' own
+    # results are dropped as they come.
+    loose_box = plain("FPDFText_GetLooseCharBox", None, ctypes.c_int, ctypes.c_void_p)
+    deque(map(loose_box, itertools.repeat(handle, len(printed)), printed.tolist(),
+              range(start, start + 16 * len(printed), 16)), maxlen=0)
     box = np.frombuffer(memoryview(boxes), dtype=np.float32).reshape(-1, 4).astype(np.float64)  # left, top, right, bottom
-    run_of_printed, runs = _runs(box[:, 1], box[:, 3])
+    run_of_printed, runs, begins = _runs(box[:, 1], box[:, 3])
 
     # Spaces and hyphen marks belong to the line of the printed character before them, at its right edge;
     # before the page's first printed character they belong nowhere.
@@ -215,9 +222,9 @@ def _lines(textpage, raw, page_index: int) -> list[Line]:
     run, left, right, code, kinds = run[order], left[order], right[order], code[order], kinds[order]
 
     # A line is set in the font of the character that began it (lines are numbered as they begin).
-    firsts = printed[np.unique(run_of_printed, return_index=True)[1]].tolist()
+    firsts = printed[begins].tolist()
     sizes, bolds = _fonts(textpage, raw, firsts)
-    first_of_run = np.flatnonzero(np.diff(run, prepend=-1) != 0)
+    first_of_run = np.flatnonzero(np.concatenate(([True], run[1:] != run[:-1])))
     line_left = dict(zip(run[first_of_run].tolist(), left[first_of_run].tolist(), strict=True))
     last_of_run = np.append(first_of_run[1:], len(run)) - 1
     line_last_right = dict(zip(run[last_of_run].tolist(), right[last_of_run].tolist(), strict=True))
