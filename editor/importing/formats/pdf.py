@@ -149,7 +149,7 @@ def bookmarks(pdf) -> list[Mark]:
     return marks
 
 
-def _outline(document: int, max_depth: int = 15):
+def _outline(document: int | None, max_depth: int = 15):
     """(level from 1, bookmark, title) in document order, as pypdfium2's get_toc walks them, cycles cut.
 
     Walked with one title buffer; ``document`` and the bookmarks are pdfium's handles as addresses.

@@ -53,13 +53,13 @@ def _font_of(textpage, raw, index: int) -> tuple[float, bool]:
     return float(size), bool(re.search(r"bold|heavy|black|semibold|demi|[-,]b$|-?w[6-9]$", name, re.I))
 
 
-def _fonts(textpage, raw, indexes: list[int]) -> tuple[list[float], list[bool]]:
+def _fonts(handle: int, raw, indexes: list[int]) -> tuple[list[float], list[bool]]:
     """``_font_of`` for many characters: the size asked of each, the weight once per font on the page.
 
     pdfium reads a character's weight and font name from its text object's font, so characters
     set in one font share them; the page's lines are set in a handful of fonts.
     """
-    handle = ctypes.cast(textpage, ctypes.c_void_p).value
+    textpage = ctypes.cast(handle, raw.FPDF_TEXTPAGE)  # for _font_of, a few times a page
     sizes = list(map(plain("FPDFText_GetFontSize", ctypes.c_double, ctypes.c_int), itertools.repeat(handle), indexes))
     text_objects = map(plain("FPDFText_GetTextObject", ctypes.c_void_p, ctypes.c_int), itertools.repeat(handle), indexes)
     font_of = plain("FPDFTextObj_GetFont", ctypes.c_void_p)
@@ -101,13 +101,14 @@ def plain(name: str, restype, *argtypes):
     return ctypes.CFUNCTYPE(restype, ctypes.c_void_p, *argtypes)(address)
 
 
-def _codes(textpage, raw, count: int) -> np.ndarray:
+def _codes(handle: int, count: int) -> np.ndarray:
     """One code point per character index; -1 where nothing is printed (surrogate halves, line ends)."""
-    units = (ctypes.c_ushort * (count + 1))()
-    raw.FPDFText_GetText(textpage, 0, count, units)
-    codes = np.frombuffer(memoryview(units), dtype=np.uint16, count=count).astype(np.int64)
+    units = np.zeros(count + 1, dtype=np.uint16)
+    plain("FPDFText_GetText", ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_void_p)(handle, 0, count, units.ctypes.data)
+    codes = units[:count].astype(np.int64)
+    unicode_of = plain("FPDFText_GetUnicode", ctypes.c_uint, ctypes.c_int)
     for index in np.flatnonzero(codes == _NOT_A_CHAR).tolist():
-        codes[index] = raw.FPDFText_GetUnicode(textpage, index)
+        codes[index] = unicode_of(handle, index)
     codes[(codes == 10) | (codes == 13) | (codes == _NOT_A_CHAR)] = -1
     if ((codes >= 0xD800) & (codes < 0xE000)).any():
         high = 0
@@ -162,25 +163,36 @@ def _runs(tops: np.ndarray, bottoms: np.ndarray) -> tuple[np.ndarray, list[list[
 
 
 def page_lines(pdf, index: int) -> tuple[list[Line], float]:
-    """A page's lines, top to bottom, and the page's height."""
+    """A page's lines, top to bottom, and the page's height.
+
+    The page is opened on pdfium's plain calls, not as pypdfium2's page objects: this reads each page
+    once and closes it at once, and their bookkeeping costs a tenth of pdfium's reading of a page.
+    """
+    import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
-    page = pdf[index]
-    height = page.get_height()
-    textpage = page.get_textpage()
+    page = plain("FPDF_LoadPage", ctypes.c_void_p, ctypes.c_int)(ctypes.cast(pdf.raw, ctypes.c_void_p).value, index)
+    if not page:
+        raise pdfium.PdfiumError("Failed to load page.")
     try:
-        lines = _lines(textpage.raw, raw, index)
+        height = plain("FPDF_GetPageHeightF", ctypes.c_float)(page)
+        textpage = plain("FPDFText_LoadPage", ctypes.c_void_p)(page)
+        if not textpage:
+            raise pdfium.PdfiumError("Failed to load text page.")
+        try:
+            lines = _lines(textpage, raw, index)
+        finally:
+            plain("FPDFText_ClosePage", None)(textpage)
     finally:
-        textpage.close()
-        page.close()
+        plain("FPDF_ClosePage", None)(page)
     return lines, height
 
 
-def _lines(textpage, raw, page_index: int) -> list[Line]:
-    count = raw.FPDFText_CountChars(textpage)
+def _lines(handle: int, raw, page_index: int) -> list[Line]:
+    count = plain("FPDFText_CountChars", ctypes.c_int)(handle)
     if count <= 0:
         return []
-    codes = _codes(textpage, raw, count)
+    codes = _codes(handle, count)
     spaces = (codes >= 0) & _whitespace()[np.minimum(codes, 0x10000)]
     printed = np.flatnonzero((codes >= 0) & ~spaces & (codes != _HYPHEN_MARK))
     if len(printed) == 0:
@@ -188,7 +200,6 @@ def _lines(textpage, raw, page_index: int) -> list[Line]:
     # Loose boxes span the font's ascent and descent: a low comma shares its line's middle.
     boxes = (ctypes.c_float * (4 * len(printed)))()
     start = ctypes.addressof(boxes)
-    handle = ctypes.cast(textpage, ctypes.c_void_p).value
     # Its result is not looked at (a box not read stays zero), so none is converted; the calls' own
     # results are dropped as they come.
     loose_box = plain("FPDFText_GetLooseCharBox", None, ctypes.c_int, ctypes.c_void_p)
@@ -223,7 +234,7 @@ def _lines(textpage, raw, page_index: int) -> list[Line]:
 
     # A line is set in the font of the character that began it (lines are numbered as they begin).
     firsts = printed[begins].tolist()
-    sizes, bolds = _fonts(textpage, raw, firsts)
+    sizes, bolds = _fonts(handle, raw, firsts)
     first_of_run = np.flatnonzero(np.concatenate(([True], run[1:] != run[:-1])))
     line_left = dict(zip(run[first_of_run].tolist(), left[first_of_run].tolist(), strict=True))
     last_of_run = np.append(first_of_run[1:], len(run)) - 1
