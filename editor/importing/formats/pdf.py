@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from editor.core.errors import ReportError
 from editor.core.report import ParsedReport
-from editor.importing.formats.pdf_lines import Line
+from editor.importing.formats.pdf_lines import Line, plain
 from editor.importing.formats.pdf_pages import read_pages
 from editor.importing.structure import Block, build_report, join_lines, split_label
 
@@ -100,31 +100,45 @@ class Mark:
 
 
 def bookmarks(pdf) -> list[Mark]:
-    """The document's bookmarks in order, with their destinations (explicit, named or through a GoTo)."""
+    """The document's bookmarks in order, with their destinations (explicit, named or through a GoTo).
+
+    On pdfium's plain calls (pdf_lines.plain): a report has thousands of bookmarks, and pypdfium2's
+    typed bindings cost more per call than pdfium's work.
+    """
     import pypdfium2.raw as raw
 
+    document = ctypes.cast(pdf.raw, ctypes.c_void_p).value
+    get_dest = plain("FPDFBookmark_GetDest", ctypes.c_void_p, ctypes.c_void_p)
+    get_action = plain("FPDFBookmark_GetAction", ctypes.c_void_p)
+    action_type = plain("FPDFAction_GetType", ctypes.c_ulong)
+    action_dest = plain("FPDFAction_GetDest", ctypes.c_void_p, ctypes.c_void_p)
+    page_of = plain("FPDFDest_GetDestPageIndex", ctypes.c_int, ctypes.c_void_p)
+    location = plain("FPDFDest_GetLocationInPage", ctypes.c_int, *[ctypes.c_void_p] * 6)
+    view = plain("FPDFDest_GetView", ctypes.c_ulong, ctypes.c_void_p, ctypes.c_void_p)
     marks: list[Mark] = []
     # Out-parameters made once: pdfium sets each of them on every call.
     has_x, has_y, has_zoom = ctypes.c_int(), ctypes.c_int(), ctypes.c_int()
     x, y, zoom = ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     count = ctypes.c_ulong()
     pos = (ctypes.c_float * 4)()
-    for level, bookmark, title in _outline(pdf, raw):
-        dest = raw.FPDFBookmark_GetDest(pdf, bookmark)
+    out = [ctypes.addressof(value) for value in (has_x, has_y, has_zoom, x, y, zoom)]
+    count_at, pos_at = ctypes.addressof(count), ctypes.addressof(pos)
+    for level, bookmark, title in _outline(document):
+        dest = get_dest(document, bookmark)
         if not dest:
-            action = raw.FPDFBookmark_GetAction(bookmark)
-            if action and raw.FPDFAction_GetType(action) == raw.PDFACTION_GOTO:
-                dest = raw.FPDFAction_GetDest(pdf, action)
+            action = get_action(bookmark)
+            if action and action_type(action) == raw.PDFACTION_GOTO:
+                dest = action_dest(document, action)
         if not dest:
             continue
-        page = raw.FPDFDest_GetDestPageIndex(pdf, dest)
+        page = page_of(document, dest)
         if page < 0:
             continue
         top: float | None = None
-        if raw.FPDFDest_GetLocationInPage(dest, has_x, has_y, has_zoom, x, y, zoom) and has_y.value:
+        if location(dest, *out) and has_y.value:
             top = y.value
         else:
-            mode = raw.FPDFDest_GetView(dest, count, pos)
+            mode = view(dest, count_at, pos_at)
             if mode in (raw.PDFDEST_VIEW_FITH, raw.PDFDEST_VIEW_FITBH) and count.value >= 1:
                 top = pos[0]
             elif mode == raw.PDFDEST_VIEW_FITR and count.value >= 4:
@@ -135,30 +149,32 @@ def bookmarks(pdf) -> list[Mark]:
     return marks
 
 
-def _outline(pdf, raw, max_depth: int = 15):
+def _outline(document: int | None, max_depth: int = 15):
     """(level from 1, bookmark, title) in document order, as pypdfium2's get_toc walks them, cycles cut.
 
-    Walked on pdfium's own calls with one title buffer: a report has thousands of bookmarks.
+    Walked with one title buffer; ``document`` and the bookmarks are pdfium's handles as addresses.
     """
+    first_child = plain("FPDFBookmark_GetFirstChild", ctypes.c_void_p, ctypes.c_void_p)
+    next_sibling = plain("FPDFBookmark_GetNextSibling", ctypes.c_void_p, ctypes.c_void_p)
+    get_title = plain("FPDFBookmark_GetTitle", ctypes.c_ulong, ctypes.c_void_p, ctypes.c_ulong)
     buffer = ctypes.create_string_buffer(2048)
     seen: set[int] = set()
-    stack = [(raw.FPDFBookmark_GetFirstChild(pdf, None), 1)]
+    stack = [(first_child(document, None), 1)]
     while stack:
         bookmark, level = stack.pop()
         if not bookmark:
             continue
-        address = ctypes.addressof(bookmark.contents)
-        if address in seen:
+        if bookmark in seen:
             continue  # a circular reference: this branch ends here
-        seen.add(address)
-        size = raw.FPDFBookmark_GetTitle(bookmark, buffer, len(buffer))
+        seen.add(bookmark)
+        size = get_title(bookmark, buffer, len(buffer))
         if size > len(buffer):
             buffer = ctypes.create_string_buffer(size)
-            size = raw.FPDFBookmark_GetTitle(bookmark, buffer, size)
+            size = get_title(bookmark, buffer, size)
         yield level, bookmark, buffer.raw[:max(0, size - 2)].decode("utf-16-le", "replace")
-        stack.append((raw.FPDFBookmark_GetNextSibling(pdf, bookmark), level))
+        stack.append((next_sibling(document, bookmark), level))
         if level < max_depth:
-            stack.append((raw.FPDFBookmark_GetFirstChild(pdf, bookmark), level + 1))
+            stack.append((first_child(document, bookmark), level + 1))
 
 
 def _squeeze(text: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import ctypes
 import itertools
 import re
+from collections import deque
 from dataclasses import dataclass
 from functools import cache
 
@@ -52,16 +53,16 @@ def _font_of(textpage, raw, index: int) -> tuple[float, bool]:
     return float(size), bool(re.search(r"bold|heavy|black|semibold|demi|[-,]b$|-?w[6-9]$", name, re.I))
 
 
-def _fonts(textpage, raw, indexes: list[int]) -> tuple[list[float], list[bool]]:
+def _fonts(handle: int, raw, indexes: list[int]) -> tuple[list[float], list[bool]]:
     """``_font_of`` for many characters: the size asked of each, the weight once per font on the page.
 
     pdfium reads a character's weight and font name from its text object's font, so characters
     set in one font share them; the page's lines are set in a handful of fonts.
     """
-    handle = ctypes.cast(textpage, ctypes.c_void_p).value
-    sizes = list(map(_plain("FPDFText_GetFontSize", ctypes.c_double, ctypes.c_int), itertools.repeat(handle), indexes))
-    text_objects = map(_plain("FPDFText_GetTextObject", ctypes.c_void_p, ctypes.c_int), itertools.repeat(handle), indexes)
-    font_of = _plain("FPDFTextObj_GetFont", ctypes.c_void_p)
+    textpage = ctypes.cast(handle, raw.FPDF_TEXTPAGE)  # for _font_of, a few times a page
+    sizes = list(map(plain("FPDFText_GetFontSize", ctypes.c_double, ctypes.c_int), itertools.repeat(handle), indexes))
+    text_objects = map(plain("FPDFText_GetTextObject", ctypes.c_void_p, ctypes.c_int), itertools.repeat(handle), indexes)
+    font_of = plain("FPDFTextObj_GetFont", ctypes.c_void_p)
     bolds: list[bool] = []
     known: dict[int, bool] = {}
     for index, text_object in zip(indexes, text_objects, strict=True):
@@ -87,7 +88,7 @@ def _is_cjk(codes: np.ndarray) -> np.ndarray:
 
 
 @cache
-def _plain(name: str, restype, *argtypes):
+def plain(name: str, restype, *argtypes):
     """pdfium's function ``name`` on plain addresses and numbers (its first argument a handle's address).
 
     pypdfium2's own bindings convert handles to typed pointers on every call; for one call per
@@ -100,13 +101,14 @@ def _plain(name: str, restype, *argtypes):
     return ctypes.CFUNCTYPE(restype, ctypes.c_void_p, *argtypes)(address)
 
 
-def _codes(textpage, raw, count: int) -> np.ndarray:
+def _codes(handle: int, count: int) -> np.ndarray:
     """One code point per character index; -1 where nothing is printed (surrogate halves, line ends)."""
-    units = (ctypes.c_ushort * (count + 1))()
-    raw.FPDFText_GetText(textpage, 0, count, units)
-    codes = np.frombuffer(memoryview(units), dtype=np.uint16, count=count).astype(np.int64)
+    units = np.zeros(count + 1, dtype=np.uint16)
+    plain("FPDFText_GetText", ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_void_p)(handle, 0, count, units.ctypes.data)
+    codes = units[:count].astype(np.int64)
+    unicode_of = plain("FPDFText_GetUnicode", ctypes.c_uint, ctypes.c_int)
     for index in np.flatnonzero(codes == _NOT_A_CHAR).tolist():
-        codes[index] = raw.FPDFText_GetUnicode(textpage, index)
+        codes[index] = unicode_of(handle, index)
     codes[(codes == 10) | (codes == 13) | (codes == _NOT_A_CHAR)] = -1
     if ((codes >= 0xD800) & (codes < 0xE000)).any():
         high = 0
@@ -119,8 +121,9 @@ def _codes(textpage, raw, count: int) -> np.ndarray:
     return codes
 
 
-def _runs(tops: np.ndarray, bottoms: np.ndarray) -> tuple[np.ndarray, list[list[float]]]:
-    """Each printed character's line (by number) and each line's [top, bottom], numbered as lines begin.
+def _runs(tops: np.ndarray, bottoms: np.ndarray) -> tuple[np.ndarray, list[list[float]], list[int]]:
+    """Each printed character's line (by number), each line's [top, bottom], numbered as lines begin,
+    and where each line begins (the index of its first printed character).
 
     A character joins the current line when its middle lies within it, else one of the last four
     lines, else it starts a line. The current line always spans the character before, so one whose
@@ -128,13 +131,15 @@ def _runs(tops: np.ndarray, bottoms: np.ndarray) -> tuple[np.ndarray, list[list[
     """
     middles = (tops + bottoms) / 2
     follows = (middles[1:] >= bottoms[:-1] - 1) & (middles[1:] <= tops[:-1] + 1)
-    starts = np.concatenate(([0], np.flatnonzero(~follows) + 1))
+    starts = np.flatnonzero(np.concatenate(([True], ~follows)))
     group_tops = np.maximum.reduceat(tops, starts).tolist()
     group_bottoms = np.minimum.reduceat(bottoms, starts).tolist()
     runs: list[list[float]] = []
+    begins: list[int] = []
     of_group: list[int] = []
     current = -1
-    for middle, top, bottom in zip(middles[starts].tolist(), group_tops, group_bottoms, strict=True):
+    for start, middle, top, bottom in zip(starts.tolist(), middles[starts].tolist(), group_tops, group_bottoms,
+                                          strict=True):
         if current < 0 or not (runs[current][1] - 1 <= middle <= runs[current][0] + 1):
             current = -1
             for number in range(max(0, len(runs) - 4), len(runs)):
@@ -144,6 +149,7 @@ def _runs(tops: np.ndarray, bottoms: np.ndarray) -> tuple[np.ndarray, list[list[
             if current < 0:
                 current = len(runs)
                 runs.append([top, bottom])
+                begins.append(start)
                 of_group.append(current)
                 continue  # a new line is its first group's span already
         run = runs[current]
@@ -153,29 +159,40 @@ def _runs(tops: np.ndarray, bottoms: np.ndarray) -> tuple[np.ndarray, list[list[
             run[1] = bottom
         of_group.append(current)
     lengths = np.diff(np.append(starts, len(tops)))
-    return np.repeat(np.array(of_group, dtype=np.int64), lengths), runs
+    return np.repeat(np.array(of_group, dtype=np.int64), lengths), runs, begins
 
 
 def page_lines(pdf, index: int) -> tuple[list[Line], float]:
-    """A page's lines, top to bottom, and the page's height."""
+    """A page's lines, top to bottom, and the page's height.
+
+    The page is opened on pdfium's plain calls, not as pypdfium2's page objects: this reads each page
+    once and closes it at once, and their bookkeeping costs a tenth of pdfium's reading of a page.
+    """
+    import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
-    page = pdf[index]
-    height = page.get_height()
-    textpage = page.get_textpage()
+    page = plain("FPDF_LoadPage", ctypes.c_void_p, ctypes.c_int)(ctypes.cast(pdf.raw, ctypes.c_void_p).value, index)
+    if not page:
+        raise pdfium.PdfiumError("Failed to load page.")
     try:
-        lines = _lines(textpage.raw, raw, index)
+        height = plain("FPDF_GetPageHeightF", ctypes.c_float)(page)
+        textpage = plain("FPDFText_LoadPage", ctypes.c_void_p)(page)
+        if not textpage:
+            raise pdfium.PdfiumError("Failed to load text page.")
+        try:
+            lines = _lines(textpage, raw, index)
+        finally:
+            plain("FPDFText_ClosePage", None)(textpage)
     finally:
-        textpage.close()
-        page.close()
+        plain("FPDF_ClosePage", None)(page)
     return lines, height
 
 
-def _lines(textpage, raw, page_index: int) -> list[Line]:
-    count = raw.FPDFText_CountChars(textpage)
+def _lines(handle: int, raw, page_index: int) -> list[Line]:
+    count = plain("FPDFText_CountChars", ctypes.c_int)(handle)
     if count <= 0:
         return []
-    codes = _codes(textpage, raw, count)
+    codes = _codes(handle, count)
     spaces = (codes >= 0) & _whitespace()[np.minimum(codes, 0x10000)]
     printed = np.flatnonzero((codes >= 0) & ~spaces & (codes != _HYPHEN_MARK))
     if len(printed) == 0:
@@ -183,12 +200,13 @@ def _lines(textpage, raw, page_index: int) -> list[Line]:
     # Loose boxes span the font's ascent and descent: a low comma shares its line's middle.
     boxes = (ctypes.c_float * (4 * len(printed)))()
     start = ctypes.addressof(boxes)
-    handle = ctypes.cast(textpage, ctypes.c_void_p).value
-    loose_box = _plain("FPDFText_GetLooseCharBox", ctypes.c_int, ctypes.c_int, ctypes.c_void_p)
-    list(map(loose_box, itertools.repeat(handle, len(printed)), printed.tolist(),
-             range(start, start + 16 * len(printed), 16)))
+    # Its result is not looked at (a box not read stays zero), so none is converted; the calls' own
+    # results are dropped as they come.
+    loose_box = plain("FPDFText_GetLooseCharBox", None, ctypes.c_int, ctypes.c_void_p)
+    deque(map(loose_box, itertools.repeat(handle, len(printed)), printed.tolist(),
+              range(start, start + 16 * len(printed), 16)), maxlen=0)
     box = np.frombuffer(memoryview(boxes), dtype=np.float32).reshape(-1, 4).astype(np.float64)  # left, top, right, bottom
-    run_of_printed, runs = _runs(box[:, 1], box[:, 3])
+    run_of_printed, runs, begins = _runs(box[:, 1], box[:, 3])
 
     # Spaces and hyphen marks belong to the line of the printed character before them, at its right edge;
     # before the page's first printed character they belong nowhere.
@@ -197,7 +215,7 @@ def _lines(textpage, raw, page_index: int) -> list[Line]:
     extras, before = extras[before >= 0], before[before >= 0]
     kind = np.full(len(extras), _CHAR, dtype=np.int64)
     extra_spaces = np.flatnonzero(spaces[extras])
-    generated = _plain("FPDFText_IsGenerated", ctypes.c_int, ctypes.c_int)
+    generated = plain("FPDFText_IsGenerated", ctypes.c_int, ctypes.c_int)
     made_up = np.fromiter(map(generated, itertools.repeat(handle), extras[extra_spaces].tolist()),
                           dtype=np.int64, count=len(extra_spaces)) == 1
     kind[extra_spaces] = np.where(made_up, _GAP, _SPACE)
@@ -215,9 +233,9 @@ def _lines(textpage, raw, page_index: int) -> list[Line]:
     run, left, right, code, kinds = run[order], left[order], right[order], code[order], kinds[order]
 
     # A line is set in the font of the character that began it (lines are numbered as they begin).
-    firsts = printed[np.unique(run_of_printed, return_index=True)[1]].tolist()
-    sizes, bolds = _fonts(textpage, raw, firsts)
-    first_of_run = np.flatnonzero(np.diff(run, prepend=-1) != 0)
+    firsts = printed[begins].tolist()
+    sizes, bolds = _fonts(handle, raw, firsts)
+    first_of_run = np.flatnonzero(np.concatenate(([True], run[1:] != run[:-1])))
     line_left = dict(zip(run[first_of_run].tolist(), left[first_of_run].tolist(), strict=True))
     last_of_run = np.append(first_of_run[1:], len(run)) - 1
     line_last_right = dict(zip(run[last_of_run].tolist(), right[last_of_run].tolist(), strict=True))
