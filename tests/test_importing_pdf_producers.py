@@ -54,17 +54,23 @@ def pdftex(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     return folder / "report.pdf", bodies
 
 
-@pytest.mark.parametrize("bookmarks", [True, False], ids=["bookmarks", "no-bookmarks"])
-def test_pdftex_report_keeps_outline_and_words(pdftex, bookmarks, tmp_path):
-    pdf, bodies = pdftex
+def _latin_read_back(pdf, bodies: dict[str, str], bookmarks: bool, tmp_path):
+    """The Latin report imported (with its bookmarks, or with them taken out): its title, outline and every body."""
     if not bookmarks:
         pdf = without_bookmarks(pdf, tmp_path / "plain.pdf")
     report = read_report(pdf)
     assert report.title == "Regional Liquidity Outlook"
     assert [(node.level, node.title) for node in report.walk()] == OUTLINE
     for node in report.walk():
-        # Hyphenated line ends closed up, Latin lines joined with one space, the running head gone.
         assert node.body == bodies[node.title], node.title
+    return report
+
+
+@pytest.mark.parametrize("bookmarks", [True, False], ids=["bookmarks", "no-bookmarks"])
+def test_pdftex_report_keeps_outline_and_words(pdftex, bookmarks, tmp_path):
+    pdf, bodies = pdftex
+    # Hyphenated line ends closed up, Latin lines joined with one space, the running head gone.
+    report = _latin_read_back(pdf, bodies, bookmarks, tmp_path)
     pages = [node.page for node in report.walk()]
     assert pages == sorted(pages) and pages[0] == 1 and pages[-1] >= 3
     assert any("running header and footer lines" in w and "page numbers" in w for w in report.warnings)
@@ -182,13 +188,7 @@ def chromium_latin(tmp_path_factory) -> tuple[Path, dict[str, str]]:
 def test_chromium_latin_report_keeps_headings_out_of_the_text_before_them(chromium_latin, bookmarks, tmp_path):
     # Skia's destinations point below the top of a Latin heading's glyphs: the heading is still its node's.
     pdf, bodies = chromium_latin
-    if not bookmarks:
-        pdf = without_bookmarks(pdf, tmp_path / "plain.pdf")
-    report = read_report(pdf)
-    assert report.title == "Regional Liquidity Outlook"
-    assert [(node.level, node.title) for node in report.walk()] == OUTLINE
-    for node in report.walk():
-        assert node.body == bodies[node.title], node.title
+    report = _latin_read_back(pdf, bodies, bookmarks, tmp_path)
     assert not any("before the first heading" in w for w in report.warnings)
     assert any("running header and footer lines" in w for w in report.warnings)
 
