@@ -273,3 +273,20 @@ def test_an_edit_of_a_colleagues_row_here_loses_its_signature(tmp_path, clock):
     result = merge_copy(alice.store, carol.store, tmp_path, "alice-share.sqlite")
     assert result.counts["ratings"].refused == 1
     assert [r.value for r in carol.store.ratings(carol.node("1.1")) if r.author_id == bob.author.id] == [4]
+
+
+def test_a_colleagues_row_changed_on_the_way_in_is_held_unverified(tmp_path, clock):
+    # Bob has no key (a file from before signatures); his note carries a script, removed here,
+    # so the note kept is not the row he wrote: it is held unverified with everything else of his.
+    alice, _ = signed_db(tmp_path / "alice.sqlite", "Alice")
+    bob = analyst_db(tmp_path / "bob.sqlite", "Bob")
+    bob.store.save_note(bob.node("1.1"), bob.author.id, "<p>渗透率</p>")
+    bob.store.save_note(bob.node("1.2"), bob.author.id, "<p>增长</p>")
+    shared = share_copy(bob.store, tmp_path / "bob-share.sqlite")
+    tamper(shared, "UPDATE notes SET html = '<p>渗透率<script>alert(1)</script></p>' WHERE node_id = ?",
+           params=(bob.node("1.1"),))
+    result = merge_database(alice.store, shared)
+    assert result.refusals.total == 0 and result.sanitised == 1 and result.counts["notes"].added == 2
+    assert alice.store.note(alice.node("1.1"), bob.author.id).html == "<p>渗透率</p>"
+    # Bob's author row and both notes, the cleaned one included.
+    assert alice.store.unsigned_count() == 3

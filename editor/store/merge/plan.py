@@ -173,6 +173,8 @@ class Planner:
             before = original.get(tuple(row[column] for column in plan.spec.key))
             if before is not None and all(before.get(c) == row.get(c) for c in (*signed.key, *signed.content)):
                 self.plan.written_keys.append(signed_key)
+            else:
+                self.plan.to_sign.append(signed_key)
 
     # -- the tables -------------------------------------------------------------------------
 

@@ -115,7 +115,8 @@ class MergePlan:
     sanitised: int = 0  # rich texts that lost unsafe markup on the way in
     refusals: Refusals = field(default_factory=Refusals)
     signatures: list[tuple[str, str | None]] = field(default_factory=list)  # (row key, their signature)
-    written_keys: list[str] = field(default_factory=list)  # row keys of signed rows the plan writes
+    written_keys: list[str] = field(default_factory=list)  # row keys of written rows whose signature the plan sets
+    to_sign: list[str] = field(default_factory=list)  # row keys of written rows left to sign or hold unverified
     unverified: int = 0  # rows written from an author with no key (files made before signatures)
     dimension_changes: list[str] = field(default_factory=list)  # dimensions added, scales widened: need consent
 
