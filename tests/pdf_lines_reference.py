@@ -10,13 +10,24 @@ import ctypes
 import re
 from dataclasses import dataclass
 
-from editor.importing.formats.pdf_lines import Line, _font_of
+from editor.importing.formats.pdf_lines import _BOLD_NAME, Line
 
 _SOFT_HYPHEN = "\u00ad"
 _GAP = "\x00"  # a space pdfium generated from a gap, not one the file holds
 _CJK_CHARS = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_CHAR = re.compile(rf"[{_CJK_CHARS}]")
 _CJK_SPACE = re.compile(rf"(?<=[{_CJK_CHARS}]) (?=[{_CJK_CHARS}])")
+
+
+def _font_of(textpage, raw, index: int) -> tuple[float, bool]:
+    """Font size and boldness of the character at ``index``, asked of it alone."""
+    size = raw.FPDFText_GetFontSize(textpage, index)
+    if raw.FPDFText_GetFontWeight(textpage, index) >= 600:
+        return float(size), True
+    buffer = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    raw.FPDFText_GetFontInfo(textpage, index, buffer, 128, ctypes.byref(flags))
+    return float(size), bool(_BOLD_NAME.search(buffer.value.decode("latin-1", "replace")))
 
 
 @dataclass

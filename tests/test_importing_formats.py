@@ -147,3 +147,21 @@ def test_cli_imports_a_pdf(made, tmp_path):
                              str(made["latex_pdf"])], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "(184 nodes)" in result.stdout
+
+
+def test_reading_a_report_leaves_the_cycle_collector_as_it_found_it(made):
+    # The collector is held off while a report is read (dispatch._collector_paused), never longer.
+    import gc
+
+    assert gc.isenabled()
+    read_report(made["libreoffice_pdf"])
+    assert gc.isenabled()
+    with pytest.raises(ReportError):
+        parse_report(b"%PDF-1.7 truncated", "broken.pdf")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        read_report(made["markdown"])
+        assert not gc.isenabled()  # someone else turned it off: theirs to turn back on
+    finally:
+        gc.enable()

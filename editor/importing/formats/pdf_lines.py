@@ -27,7 +27,7 @@ _NOT_A_CHAR = 0xFFFE  # how the page's text writes the hyphen mark, among others
 _SPACE, _GAP, _CHAR = 1, 2, 3  # a space the file holds, one pdfium made up from a gap, anything printed
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One printed line: where it is, how it is set, and its text."""
 
@@ -41,25 +41,26 @@ class Line:
     text: str
 
 
-def _font_of(textpage, raw, index: int) -> tuple[float, bool]:
-    """Font size and boldness of the character at ``index``."""
-    size = raw.FPDFText_GetFontSize(textpage, index)
-    if raw.FPDFText_GetFontWeight(textpage, index) >= 600:
-        return float(size), True
+_BOLD_NAME = re.compile(r"bold|heavy|black|semibold|demi|[-,]b$|-?w[6-9]$", re.I)
+
+
+def _is_bold(handle: int, index: int) -> bool:
+    """Whether the character at ``index`` is set in a bold font: by its weight, else by the font's name."""
+    if plain("FPDFText_GetFontWeight", ctypes.c_int, ctypes.c_int)(handle, index) >= 600:
+        return True
     buffer = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
-    raw.FPDFText_GetFontInfo(textpage, index, buffer, 128, ctypes.byref(flags))
-    name = buffer.value.decode("latin-1", "replace")
-    return float(size), bool(re.search(r"bold|heavy|black|semibold|demi|[-,]b$|-?w[6-9]$", name, re.I))
+    plain("FPDFText_GetFontInfo", ctypes.c_ulong, ctypes.c_int, ctypes.c_void_p, ctypes.c_ulong, ctypes.c_void_p)(
+        handle, index, buffer, 128, ctypes.byref(flags))
+    return bool(_BOLD_NAME.search(buffer.value.decode("latin-1", "replace")))
 
 
-def _fonts(handle: int, raw, indexes: list[int]) -> tuple[list[float], list[bool]]:
-    """``_font_of`` for many characters: the size asked of each, the weight once per font on the page.
+def _fonts(handle: int, indexes: list[int]) -> tuple[list[float], list[bool]]:
+    """Font size and boldness of many characters: the size asked of each, the weight once per font on the page.
 
     pdfium reads a character's weight and font name from its text object's font, so characters
     set in one font share them; the page's lines are set in a handful of fonts.
     """
-    textpage = ctypes.cast(handle, raw.FPDF_TEXTPAGE)  # for _font_of, a few times a page
     sizes = list(map(plain("FPDFText_GetFontSize", ctypes.c_double, ctypes.c_int), itertools.repeat(handle), indexes))
     text_objects = map(plain("FPDFText_GetTextObject", ctypes.c_void_p, ctypes.c_int), itertools.repeat(handle), indexes)
     font_of = plain("FPDFTextObj_GetFont", ctypes.c_void_p)
@@ -68,10 +69,10 @@ def _fonts(handle: int, raw, indexes: list[int]) -> tuple[list[float], list[bool
     for index, text_object in zip(indexes, text_objects, strict=True):
         font = font_of(text_object) if text_object else None
         if font is None:
-            bolds.append(_font_of(textpage, raw, index)[1])
+            bolds.append(_is_bold(handle, index))
             continue
         if font not in known:
-            known[font] = _font_of(textpage, raw, index)[1]
+            known[font] = _is_bold(handle, index)
         bolds.append(known[font])
     return sizes, bolds
 
@@ -234,7 +235,7 @@ def _lines(handle: int, raw, page_index: int) -> list[Line]:
 
     # A line is set in the font of the character that began it (lines are numbered as they begin).
     firsts = printed[begins].tolist()
-    sizes, bolds = _fonts(handle, raw, firsts)
+    sizes, bolds = _fonts(handle, firsts)
     first_of_run = np.flatnonzero(np.concatenate(([True], run[1:] != run[:-1])))
     line_left = dict(zip(run[first_of_run].tolist(), left[first_of_run].tolist(), strict=True))
     last_of_run = np.append(first_of_run[1:], len(run)) - 1
