@@ -111,7 +111,8 @@ def skia(tmp_path_factory, reference) -> dict[str, Path]:
     """The sample as a web page (pandoc) printed by Chromium: with its outline, set in an OpenType CJK font
     (Skia writes every glyph as a Type 3 font) or a TrueType one (embedded as a CID font); and in the first
     as a reader prints it by default (no outline; the date and title above each page, the address and page
-    number below)."""
+    number below); and the page naming no font, printed without an outline, in whatever CJK font the system
+    lends it."""
     folder = tmp_path_factory.mktemp("skia")
     markdown = folder / "sample.md"
     markdown.write_text(to_markdown(reference), encoding="utf-8")
@@ -122,7 +123,9 @@ def skia(tmp_path_factory, reference) -> dict[str, Path]:
         pages[name] = pandoc(markdown, folder / f"{name}.html", "--standalone", "-H", str(style))
     return {"opentype": chromium_pdf(pages["opentype"], folder / "opentype.pdf"),
             "truetype": chromium_pdf(pages["truetype"], folder / "truetype.pdf"),
-            "printed": chromium_pdf(pages["opentype"], folder / "printed.pdf", bookmarks=False, header_footer=True)}
+            "printed": chromium_pdf(pages["opentype"], folder / "printed.pdf", bookmarks=False, header_footer=True),
+            "unstyled": chromium_pdf(pandoc(markdown, folder / "unstyled.html", "--standalone"),
+                                     folder / "unstyled.pdf", bookmarks=False)}
 
 
 def _font_names(pdf: PdfReader) -> set[str]:
@@ -172,6 +175,21 @@ def test_chromium_pdf_printed_with_page_furniture_and_no_bookmarks(skia, referen
         assert ours[node.path].body == node.body, node.path
     assert "no bookmarks: headings found by numbering" in report.warnings
     assert any("running header and footer lines" in w for w in report.warnings)
+
+
+def test_chromium_pdf_in_the_systems_cjk_font_finds_wrapped_headings_whole(skia, reference):
+    # Headings wrap onto a second line and even onto the next page. Skia draws the Chinese bold by stroking
+    # Type 3 glyphs (read as regular, while the body reads as bold), and the point numbers are in a bold Latin
+    # font: each heading's lines begin in different weights and must still make one heading.
+    assert not PdfReader(skia["unstyled"]).outline
+    report = read_report(skia["unstyled"])
+    assert report.title == reference.title
+    assert report.counts() == {1: 10, 2: 46, 3: 128}
+    ours = {node.path: node for node in report.walk()}
+    for node in reference.walk():
+        assert (ours[node.path].number, ours[node.path].title) == (node.number, node.title), node.path
+        assert ours[node.path].body == node.body, node.path
+    assert "no bookmarks: headings found by numbering" in report.warnings
 
 
 @pytest.fixture(scope="module")

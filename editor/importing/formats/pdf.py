@@ -208,11 +208,23 @@ class _Paragraphs:
         body_line = abs(line.size - self.body_size) < 0.6 and not line.bold
         if body_line and line.left > self.left + self.body_size * 0.8 and line.left > previous.left + 1:
             return True  # a first-line indent (a centred heading's second line is not one)
-        if abs(line.size - previous.size) > 0.6 or line.bold != previous.bold:
+        if abs(line.size - previous.size) > 0.6:
+            return True
+        if line.bold != previous.bold and not self._wrapped_heading(previous, line):
             return True
         if (line.bold or line.size > self.body_size * 1.12) and split_label(line.text) is not None:
             return True  # a numbered heading right under another heading of about its size
         return previous.right < self.right - 2.5 * self.body_size and previous.text.endswith(_SENTENCE_END)
+
+    def _wrapped_heading(self, previous: Line, line: Line) -> bool:
+        """Whether ``line`` goes on a heading that filled the line before it, whatever weight each is read in.
+
+        A heading's weight is read from its line's first character, and in one heading a number in a
+        bold Latin font and Chinese drawn bold by stroking (Skia's Type 3 glyphs, read as regular) can
+        begin its two lines. The heading may go on at the top of the next page.
+        """
+        return (line.size > self.body_size * 1.12 and line.page - previous.page in (0, 1)
+                and previous.right >= self.right - 2 * line.size and split_label(line.text) is None)
 
     def blocks(self, lines: list[Line]) -> list[tuple[str, Line, int]]:
         """(paragraph text, its first line, its number of lines) in order."""
