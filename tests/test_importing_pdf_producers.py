@@ -9,7 +9,10 @@ import pytest
 from pypdf import PdfReader
 
 from editor.importing import read_report
-from tests.report_files import CJK_FONT, TRUETYPE_CJK_FONT, TRUETYPE_CJK_POSTSCRIPT, chromium_pdf, need, pandoc, run, to_markdown, without_bookmarks
+from tests.report_files import (
+    CJK_FONT, TRUETYPE_CJK_FONT, TRUETYPE_CJK_POSTSCRIPT, chromium_pdf, need, pandoc, run, soffice, to_markdown,
+    without_bookmarks,
+)
 
 # Long words in a narrow column: TeX hyphenates many line ends.
 _TEXT = ("commercial banks throughout the administrative regions experienced unprecedented liquidity "
@@ -244,3 +247,51 @@ def test_bookmarks_through_named_destinations(chromium_latin, how, tmp_path):
     assert [(node.level, node.title) for node in report.walk()] == OUTLINE
     for node in report.walk():
         assert node.body == bodies[node.title], node.title
+
+
+_STROKED_SECTIONS = {  # paragraphs of two or three lines each
+    "市場概況": ["下沉市場的消費金融需求持續增長，農村居民收入穩步提高。" * 3, "移動支付的滲透率仍在上升，商戶覆蓋面不斷擴大。" * 2],
+    "風險與監管": ["多頭借貸與過度負債是主要風險，需要完善的征信體系。" * 3],
+    "發展建議": ["金融機構應加強風險管理，提升金融服務質量。" * 3, "推動技術創新，降低運營成本，服務實體經濟。" * 4],
+}
+
+
+_FLAT_ODT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3"
+ office:mimetype="application/vnd.oasis.opendocument.text">
+ <office:font-face-decls><style:font-face style:name="cjk" svg:font-family="'{font}'"/></office:font-face-decls>
+ <office:automatic-styles>
+  <style:style style:name="body" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="8pt"/>
+   <style:text-properties style:font-name="cjk"
+   style:font-name-asian="cjk" fo:font-size="12pt" style:font-size-asian="12pt"/></style:style>
+  <style:style style:name="heading" style:family="paragraph"><style:text-properties style:font-name="cjk"
+   style:font-name-asian="cjk" fo:font-size="12pt" style:font-size-asian="12pt" fo:font-weight="bold"
+   style:font-weight-asian="bold"/></style:style>
+ </office:automatic-styles>
+ <office:body><office:text>{paragraphs}</office:text></office:body>
+</office:document>
+"""
+
+
+def test_headings_made_bold_by_stroking_a_font_without_a_bold_face(tmp_path):
+    # UMing has no bold face: LibreOffice (as Word) draws bold text filled and outlined (render mode 2).
+    # The headings are no larger than the body and carry no number, so only that weight tells them apart.
+    # A flat OpenDocument file: LibreOffice's own format, each paragraph's font named outright, and space
+    # after each paragraph as in Word's Normal style.
+    paragraphs = []
+    for title, texts in _STROKED_SECTIONS.items():
+        paragraphs += [f'<text:p text:style-name="heading">{title}</text:p>',
+                       *(f'<text:p text:style-name="body">{text}</text:p>' for text in texts)]
+    source = tmp_path / "stroked.fodt"
+    source.write_text(_FLAT_ODT.format(font=TRUETYPE_CJK_FONT, paragraphs="".join(paragraphs)), encoding="utf-8")
+    pdf = soffice(source, "pdf", tmp_path)
+    reader = PdfReader(pdf)
+    assert any(name.endswith(f"+{TRUETYPE_CJK_POSTSCRIPT}") for name in _font_names(reader))
+    assert b"2 Tr" in b"".join(page.get_contents().get_data() for page in reader.pages)
+    report = read_report(pdf)
+    assert [(node.level, node.title) for node in report.walk()] == [(1, title) for title in _STROKED_SECTIONS]
+    for node in report.walk():
+        assert node.body == "\n".join(_STROKED_SECTIONS[node.title]), node.title

@@ -41,6 +41,7 @@ class Line:
     text: str
 
 
+_STROKED = (2, 6)  # pdfium's FPDF_TEXTRENDERMODE_FILL_STROKE and _FILL_STROKE_CLIP: text emboldened by its outline
 _BOLD_NAME = re.compile(r"bold|heavy|black|semibold|demi|[-,]b$|-?w[6-9]$", re.I)
 
 
@@ -59,11 +60,14 @@ def _fonts(handle: int, indexes: list[int]) -> tuple[list[float], list[bool]]:
     """Font size and boldness of many characters: the size asked of each, the weight once per font on the page.
 
     pdfium reads a character's weight and font name from its text object's font, so characters
-    set in one font share them; the page's lines are set in a handful of fonts.
+    set in one font share them; the page's lines are set in a handful of fonts. A font with no bold
+    face is made bold by drawing its outline too (text render mode "fill, then stroke"), as LibreOffice
+    and Word do for Chinese fonts: that is read from the line's own text object.
     """
     sizes = list(map(plain("FPDFText_GetFontSize", ctypes.c_double, ctypes.c_int), itertools.repeat(handle), indexes))
     text_objects = map(plain("FPDFText_GetTextObject", ctypes.c_void_p, ctypes.c_int), itertools.repeat(handle), indexes)
     font_of = plain("FPDFTextObj_GetFont", ctypes.c_void_p)
+    render_mode = plain("FPDFTextObj_GetTextRenderMode", ctypes.c_int)
     bolds: list[bool] = []
     known: dict[int, bool] = {}
     for index, text_object in zip(indexes, text_objects, strict=True):
@@ -73,7 +77,7 @@ def _fonts(handle: int, indexes: list[int]) -> tuple[list[float], list[bool]]:
             continue
         if font not in known:
             known[font] = _is_bold(handle, index)
-        bolds.append(known[font])
+        bolds.append(known[font] or render_mode(text_object) in _STROKED)
     return sizes, bolds
 
 
