@@ -64,8 +64,9 @@ def locked_pdf(source: Path, out: Path, password: str = "secret") -> Path:
     return out
 
 
-def latex_pdf(markdown: Path, out: Path, bookmarks: bool = True, running_head: str = "") -> Path:
-    """A PDF made by XeLaTeX from the Markdown (pandoc writes the LaTeX), bookmarks optional."""
+def latex_pdf(markdown: Path, out: Path, bookmarks: bool = True, running_head: str = "", contents: bool = False) -> Path:
+    """A PDF made by XeLaTeX from the Markdown (pandoc writes the LaTeX), bookmarks and a table of contents
+    (leader dots and page numbers, on the pages before the first chapter) optional."""
     tex = out.with_suffix(".tex")
     header = out.parent / "header.tex"
     lines = [r"\usepackage{xeCJK}", rf"\setCJKmainfont{{{CJK_FONT}}}",
@@ -75,8 +76,10 @@ def latex_pdf(markdown: Path, out: Path, bookmarks: bool = True, running_head: s
                   rf"\fancyhead[C]{{{running_head}}}", r"\fancyfoot[C]{第 \thepage{} 頁}"]
     header.write_text("\n".join(lines) + "\n", encoding="utf-8")
     pandoc(markdown, tex, "--standalone", "-H", str(header), "-V", "geometry:margin=2.5cm",
-           "-V", "documentclass=article", *([] if bookmarks else ["-V", "hyperrefoptions=bookmarks=false"]))
-    run([need("xelatex"), "-interaction=nonstopmode", "-halt-on-error", tex.name], cwd=out.parent)
+           "-V", "documentclass=article", *([] if bookmarks else ["-V", "hyperrefoptions=bookmarks=false"]),
+           *(["--toc"] if contents else []))
+    for _ in range(2 if contents else 1):  # the contents are written on the first pass and printed on the second
+        run([need("xelatex"), "-interaction=nonstopmode", "-halt-on-error", tex.name], cwd=out.parent)
     return out
 
 
@@ -118,7 +121,9 @@ def make_sample_files(folder: Path, reference: ParsedReport) -> dict[str, Path]:
     (folder / "lo").mkdir()
     files["libreoffice_docx"] = soffice(files["docx"], "docx:MS Word 2007 XML", folder / "lo")
     files["latex_pdf"] = latex_pdf(markdown, folder / "latex.pdf", running_head="內部資料")
-    for kind in ("latex_pdf", "libreoffice_pdf"):
+    (folder / "contents").mkdir()
+    files["latex_pdf_contents"] = latex_pdf(markdown, folder / "contents" / "latex.pdf", contents=True)
+    for kind in ("latex_pdf", "libreoffice_pdf", "latex_pdf_contents"):
         files[f"{kind}_no_bookmarks"] = without_bookmarks(files[kind], folder / f"{kind}_no_bookmarks.pdf")
     return files
 

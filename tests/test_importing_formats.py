@@ -33,7 +33,7 @@ def test_sample_in_each_format_has_the_same_outline_titles_and_bodies(made, refe
 
 
 @pytest.mark.parametrize("kind", ["libreoffice_pdf", "latex_pdf", "libreoffice_pdf_no_bookmarks",
-                                  "latex_pdf_no_bookmarks"])
+                                  "latex_pdf_no_bookmarks", "latex_pdf_contents", "latex_pdf_contents_no_bookmarks"])
 def test_sample_as_pdf_has_the_same_outline_and_text(made, reference, kind):
     report = read_report(made[kind])
     assert any(w.startswith("no bookmarks: headings found by") for w in report.warnings) == kind.endswith("marks")
@@ -51,6 +51,18 @@ def test_sample_as_pdf_has_the_same_outline_and_text(made, reference, kind):
         assert ours[node.path].page and ours[node.path].page >= 1
     assert ours["10"].page > ours["1"].page
     assert [node.page for node in report.walk()] == sorted(node.page for node in report.walk())
+
+
+@pytest.mark.parametrize("kind", ["latex_pdf_contents", "latex_pdf_contents_no_bookmarks"])
+def test_a_printed_table_of_contents_is_left_out(made, reference, kind):
+    # Its lines name every heading again, with leader dots and page numbers: without bookmarks they
+    # would make a second outline; with them, text before the first chapter.
+    report = read_report(made[kind])
+    assert report.counts() == COUNTS
+    removed = [w for w in report.warnings if w.startswith("removed the table of contents")]
+    assert len(removed) == 1 and int(re.search(r"\((\d+) lines\)", removed[0]).group(1)) >= 184
+    assert not any("before the first heading" in w for w in report.warnings)
+    assert ". . . ." not in " ".join(node.body for node in report.walk())
 
 
 def test_running_heads_and_page_numbers_are_removed(made):

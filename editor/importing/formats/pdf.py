@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from editor.core.errors import ReportError
 from editor.core.report import ParsedReport
+from editor.importing.formats.pdf_contents import drop_contents
 from editor.importing.formats.pdf_lines import Line, plain
 from editor.importing.formats.pdf_pages import read_pages
 from editor.importing.structure import Block, build_report, join_lines, split_label
@@ -368,6 +369,9 @@ def parse_pdf(data: bytes, source: str = "") -> ParsedReport:
         parts = [f"{furniture} running header and footer lines"] if furniture else []
         parts += [f"{numbers} page numbers"] if numbers else []
         warnings.append(f"removed {' and '.join(parts)} from the page edges")
+    lines, contents = drop_contents(lines)
+    if contents:
+        warnings.append(f"removed the table of contents ({contents} lines)")
     heights = [height for _, height in pages]
     if marks:
         blocks = _with_bookmarks(lines, marks, heights)
