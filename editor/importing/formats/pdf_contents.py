@@ -14,16 +14,27 @@ import re
 from editor.importing.formats.pdf_lines import Line
 
 # Leader dots (spaced or not, Latin or full-width, or ellipses) and an optional page number at the end.
-_ENTRY = re.compile(r"(?:(?:[.．·・‧∙⋅•]\s*){4,}|(?:[…‥⋯]\s*){2,})\s*(?:\d{1,4}|[ivxlcdm]{1,7})?\s*$", re.I)
+_DOTS = frozenset(".．·・‧∙⋅•")
+_ELLIPSES = frozenset("…‥⋯")
+_PAGE_NUMBER = "0123456789ivxlcdmIVXLCDM"
+_LAST = frozenset(_PAGE_NUMBER) | _DOTS | _ELLIPSES  # how an entry's line ends (lines come stripped)
 _TITLE = re.compile(r"^(?:目[录錄次]|contents|tableofcontents|inhalt|sommaire|índice|indice)$", re.I)
 _MIN_ENTRIES = 3  # fewer lines with leaders are a form or a table, not a table of contents
 _MAX_BETWEEN = 2  # wrapped lines of one long entry between two that end in leaders
 _TITLE_ABOVE = 3  # how far above the first entry its title may stand
 
 
+def _is_entry(text: str) -> bool:
+    """Whether the line ends in leader dots, then perhaps a page number (looked at from its end only:
+    a long report has tens of thousands of lines)."""
+    leaders = "".join(text.rstrip().rstrip(_PAGE_NUMBER)[-16:].split())
+    return (len(leaders) >= 4 and all(char in _DOTS for char in leaders[-4:])) or (
+        len(leaders) >= 2 and all(char in _ELLIPSES for char in leaders[-2:]))
+
+
 def drop_contents(lines: list[Line]) -> tuple[list[Line], int]:
     """The lines without any table of contents, and how many lines were taken out."""
-    entries = [index for index, line in enumerate(lines) if _ENTRY.search(line.text)]
+    entries = [index for index, line in enumerate(lines) if line.text[-1:] in _LAST and _is_entry(line.text)]
     dropped: set[int] = set()
     run: list[int] = []
     for index in [*entries, None]:
