@@ -263,35 +263,70 @@ _FLAT_ODT = """<?xml version="1.0" encoding="UTF-8"?>
  xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3"
  office:mimetype="application/vnd.oasis.opendocument.text">
  <office:font-face-decls><style:font-face style:name="cjk" svg:font-family="'{font}'"/></office:font-face-decls>
- <office:automatic-styles>
-  <style:style style:name="body" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="8pt"/>
-   <style:text-properties style:font-name="cjk"
-   style:font-name-asian="cjk" fo:font-size="12pt" style:font-size-asian="12pt"/></style:style>
-  <style:style style:name="heading" style:family="paragraph"><style:text-properties style:font-name="cjk"
-   style:font-name-asian="cjk" fo:font-size="12pt" style:font-size-asian="12pt" fo:font-weight="bold"
-   style:font-weight-asian="bold"/></style:style>
- </office:automatic-styles>
+ <office:automatic-styles>{styles}</office:automatic-styles>
  <office:body><office:text>{paragraphs}</office:text></office:body>
 </office:document>
 """
 
 
+def _paragraph_style(name: str, size: float, *, before: int = 0, after: int = 8, color: str = "#000000",
+                     bold: bool = False) -> str:
+    """A paragraph style of the flat OpenDocument file: the CJK font at ``size`` points, space after it."""
+    weight = ' fo:font-weight="bold" style:font-weight-asian="bold"' if bold else ""
+    return (f'<style:style style:name="{name}" style:family="paragraph">'
+            f'<style:paragraph-properties fo:margin-top="{before}pt" fo:margin-bottom="{after}pt"/>'
+            f'<style:text-properties style:font-name="cjk" style:font-name-asian="cjk" fo:font-size="{size}pt"'
+            f' style:font-size-asian="{size}pt" fo:color="{color}"{weight}/></style:style>')
+
+
+def _flat_odt_pdf(folder: Path, name: str, font: str, styles: list[str], paragraphs: list[tuple[str, str]]) -> Path:
+    """A flat OpenDocument file (LibreOffice's own format, each paragraph's font named outright) of
+    (style, text) paragraphs, as LibreOffice prints it to PDF; none is an outline heading: no bookmarks."""
+    body = "".join(f'<text:p text:style-name="{style}">{text}</text:p>' for style, text in paragraphs)
+    source = folder / f"{name}.fodt"
+    source.write_text(_FLAT_ODT.format(font=font, styles="".join(styles), paragraphs=body), encoding="utf-8")
+    return soffice(source, "pdf", folder)
+
+
 def test_headings_made_bold_by_stroking_a_font_without_a_bold_face(tmp_path):
     # UMing has no bold face: LibreOffice (as Word) draws bold text filled and outlined (render mode 2).
     # The headings are no larger than the body and carry no number, so only that weight tells them apart.
-    # A flat OpenDocument file: LibreOffice's own format, each paragraph's font named outright, and space
-    # after each paragraph as in Word's Normal style.
     paragraphs = []
     for title, texts in _STROKED_SECTIONS.items():
-        paragraphs += [f'<text:p text:style-name="heading">{title}</text:p>',
-                       *(f'<text:p text:style-name="body">{text}</text:p>' for text in texts)]
-    source = tmp_path / "stroked.fodt"
-    source.write_text(_FLAT_ODT.format(font=TRUETYPE_CJK_FONT, paragraphs="".join(paragraphs)), encoding="utf-8")
-    pdf = soffice(source, "pdf", tmp_path)
+        paragraphs += [("heading", title), *(("body", text) for text in texts)]
+    pdf = _flat_odt_pdf(tmp_path, "stroked", TRUETYPE_CJK_FONT,
+                        [_paragraph_style("body", 12), _paragraph_style("heading", 12, after=0, bold=True)], paragraphs)
     reader = PdfReader(pdf)
     assert any(name.endswith(f"+{TRUETYPE_CJK_POSTSCRIPT}") for name in _font_names(reader))
     assert b"2 Tr" in b"".join(page.get_contents().get_data() for page in reader.pages)
     report = read_report(pdf)
+    assert not PdfReader(pdf).outline
     assert [(node.level, node.title) for node in report.walk()] == [(1, title) for title in _STROKED_SECTIONS]
     for node in report.walk():
         assert node.body == "\n".join(_STROKED_SECTIONS[node.title]), node.title
+
+
+def test_headings_told_by_colour_as_in_words_default_styles(tmp_path):
+    # Word's Heading 1-3: 16 and 13 pt in blue, 12 pt in dark blue, not bold, over an 11 pt black body.
+    # Heading 3 is hardly larger than the body: its colour tells it.
+    styles = [_paragraph_style("body", 11), _paragraph_style("h1", 16, before=12, after=0, color="#2F5496"),
+              _paragraph_style("h2", 13, before=2, after=0, color="#2F5496"),
+              _paragraph_style("h3", 12, before=2, after=0, color="#1F3763")]
+    sentences = ["下沉市場的消費金融需求持續增長", "農村居民收入穩步提高", "移動支付的滲透率仍在上升", "商戶覆蓋面不斷擴大",
+                 "金融機構加強風險管理"]
+    outline: list[tuple[int, str]] = []
+    bodies: dict[str, str] = {}
+    paragraphs: list[tuple[str, str]] = []
+    for chapter in ("市場概況", "風險與監管", "發展建議"):
+        for level, title in ((1, chapter), (2, f"{chapter}之需求"), (3, f"{chapter}的細節"), (2, f"{chapter}之供給")):
+            seed = len(outline)
+            # Each body its own: a line repeated at the same place on every page would be a running head.
+            body = "，".join(sentences[(seed + k) % len(sentences)] for k in range(12)) + f"，第{seed}段。"
+            outline.append((level, title))
+            bodies[title] = body
+            paragraphs += [(f"h{level}", title), ("body", body)]
+    pdf = _flat_odt_pdf(tmp_path, "word-styles", CJK_FONT.replace("Serif", "Sans"), styles, paragraphs)
+    report = read_report(pdf)
+    assert [(node.level, node.title) for node in report.walk()] == outline
+    for node in report.walk():
+        assert node.body == bodies[node.title], node.title

@@ -319,19 +319,31 @@ def _heading_lines(wanted: str, title: str, group: list[Line]) -> int:
     return skip
 
 
+def _body_color(lines: list[Line], body_size: float) -> int:
+    """The colour most of the body's characters are printed in."""
+    colors: Counter[int] = Counter()
+    for line in lines:
+        if abs(line.size - body_size) < 0.6:
+            colors[line.color] += len(line.text)
+    return colors.most_common(1)[0][0] if colors else -1
+
+
 def _found_headings(lines: list[Line]) -> tuple[list[Block], str]:
     """Headings from the text itself: larger or bolder than the body, or numbered and standing alone."""
     paragraphs = _Paragraphs(lines)
     found = paragraphs.blocks(lines)
     body_bold = sum(len(line.text) for line in lines if line.bold) > sum(len(line.text) for line in lines) / 2
+    body_color = _body_color(lines, paragraphs.body_size)
     candidates: list[tuple[int, str, Line, float, int]] = []  # (index, text, line, size, numbering depth)
     for index, (text, first, count) in enumerate(found):
         if len(text) > _MAX_HEADING_CHARS or count > 3:
             continue
         larger = first.size > paragraphs.body_size * 1.12
         bolder = first.bold and not body_bold
+        # Word's headings differ from the body by colour, some (Heading 3) hardly by size: 12 pt on 11.
+        colored = first.color not in (-1, body_color) and not text.endswith(_SENTENCE_END)
         label = split_label(text)
-        if larger or bolder or (label is not None and label.depth >= 2 and count == 1
+        if larger or bolder or colored or (label is not None and label.depth >= 2 and count == 1
                                 and not text.endswith(("。", "；", ";", ","))):
             candidates.append((index, text, first, first.size if larger else paragraphs.body_size,
                                label.depth if label else 0))

@@ -39,6 +39,7 @@ class Line:
     size: float
     bold: bool
     text: str
+    color: int = -1  # its fill colour as 0xRRGGBB when its first and last characters share one, else -1
 
 
 _STROKED = (2, 6)  # pdfium's FPDF_TEXTRENDERMODE_FILL_STROKE and _FILL_STROKE_CLIP: text emboldened by its outline
@@ -235,7 +236,8 @@ def _lines(handle: int, raw, page_index: int) -> list[Line]:
     kinds = np.concatenate((np.where(codes[printed] == 0, _GAP, _CHAR), kind))
     # In each line, left to right; characters at one position stay in the order they were drawn.
     order = np.lexsort((order_index, left, run))
-    run, left, right, code, kinds = run[order], left[order], right[order], code[order], kinds[order]
+    run, left, right, code, kinds, order_index = (run[order], left[order], right[order], code[order], kinds[order],
+                                                  order_index[order])
 
     # A line is set in the font of the character that began it (lines are numbered as they begin).
     firsts = printed[begins].tolist()
@@ -265,13 +267,38 @@ def _lines(handle: int, raw, page_index: int) -> list[Line]:
     out[1::2] = separator
     text = out[out >= 0].astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
 
-    line_right = dict(zip(c_run[np.append(np.flatnonzero(~same_line), len(chars) - 1)].tolist(),
-                          c_right[np.append(np.flatnonzero(~same_line), len(chars) - 1)].tolist(), strict=True))
+    ends = np.append(np.flatnonzero(~same_line), len(chars) - 1)  # each line's last character
+    line_right = dict(zip(c_run[ends].tolist(), c_right[ends].tolist(), strict=True))
+    colors = _colors(handle, firsts, dict(zip(c_run[ends].tolist(), order_index[chars][ends].tolist(), strict=True)))
     lines: list[Line] = []
     for number, line_text in zip(dict.fromkeys(c_run.tolist()), text.split("\n"), strict=True):
         if _SOFT_HYPHEN in line_text[:-1]:
             line_text = line_text[:-1].replace(_SOFT_HYPHEN, "") + line_text[-1]  # only a line's last one breaks a word
         top, bottom = runs[number]
         lines.append(Line(page_index, top, bottom, line_left[number], line_right[number] or line_last_right[number],
-                          sizes[number], bolds[number], line_text))
+                          sizes[number], bolds[number], line_text, colors[number]))
     return lines
+
+
+def _colors(handle: int, firsts: list[int], lasts: dict[int, int]) -> list[int]:
+    """Each line's colour (Line.color), from the character that began it and the last one in it.
+
+    Two characters a line: a heading is set in a colour throughout, while a link or a coloured
+    word only begins or ends a line of body text.
+    """
+    fill = plain("FPDFText_GetFillColor", ctypes.c_int, ctypes.c_int, *[ctypes.c_void_p] * 4)
+    channels = [ctypes.c_uint() for _ in range(4)]
+    out = [ctypes.addressof(channel) for channel in channels]
+    red, green, blue = channels[:3]
+
+    def color(index: int) -> int:
+        if not fill(handle, index, *out):
+            return -1
+        return (red.value & 0xFF) << 16 | (green.value & 0xFF) << 8 | (blue.value & 0xFF)
+
+    colors = []
+    for number, first in enumerate(firsts):
+        found = color(first)
+        last = lasts.get(number, first)
+        colors.append(found if last == first or color(last) == found else -1)
+    return colors
