@@ -243,22 +243,11 @@ def _style_numbering(chain) -> tuple[str, int] | None:
     return None
 
 
-def _paragraph_facts(element, styles: _StyleFacts) -> tuple[int, bool, tuple[str, int] | None]:
+def _paragraph_facts(key: str | None, direct: str | None, num_pr,
+                     styles: _StyleFacts) -> tuple[int, bool, tuple[str, int] | None]:
     """(outline level 1–9 or 0 for body text, whether it is the document's title, the (numId, ilvl)
-    it is numbered by, directly or through its style, or None)."""
-    key = direct = None
-    num_pr = None
-    for p_pr in element:  # the paragraph's properties come first when it has any
-        if p_pr.tag == _P_PR:
-            for child in p_pr:
-                tag = child.tag
-                if tag == _P_STYLE:
-                    key = child.get(_VAL)
-                elif tag == _OUTLINE_LVL:
-                    direct = child.get(_VAL)
-                elif tag == _NUM_PR:
-                    num_pr = child
-        break
+    it is numbered by, directly or through its style, or None), from the paragraph's own style id,
+    outline level and numbering properties."""
     level, is_title, from_style = styles.of(key)
     if direct is not None and direct.isdigit() and int(direct) < 9:
         level, is_title = int(direct) + 1, False
@@ -279,7 +268,7 @@ _TR, _TR_PR, _TC, _TC_PR, _V_MERGE = f"{_W}tr", f"{_W}trPr", f"{_W}tc", f"{_W}tc
 _FIXED = {f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 _FLD_CHAR, _FLD_CHAR_TYPE, _INSTR_TEXT = f"{_W}fldChar", f"{_W}fldCharType", f"{_W}instrText"
 _FLD_SIMPLE, _INSTR = f"{_W}fldSimple", f"{_W}instr"
-_WALKED = (_T, *_FIXED, _FLD_CHAR, _INSTR_TEXT)
+_WALKED = {_FLD_CHAR, _INSTR_TEXT, _P_PR, _P_STYLE, _OUTLINE_LVL, _NUM_PR}  # besides the text
 
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _HYPERLINK, _R_PR = f"{_W}hyperlink", f"{_W}rPr"
@@ -453,18 +442,30 @@ class _Reader:
             return
         self.field_href = next((f.href for f in reversed(fields) if f.showing and f.href is not None), None)
 
-    def paragraph(self, element, styled: bool) -> tuple[str, tuple[Style, ...]]:
-        """A paragraph's text (runs, tabs, breaks, the results of fields), with its runs' styles when ``styled``."""
+    def paragraph(self, element) -> tuple[str, tuple[Style, ...], tuple[str | None, str | None, object]]:
+        """A paragraph's text (runs, tabs, breaks, the results of fields), its runs' styles, and its
+        own (style id, outline level, numbering properties) for ``_paragraph_facts``.
+
+        One walk of the paragraph for all of it: a long report has tens of thousands of paragraphs.
+        The walk visits every element: lxml sets up a tag filter for each ``iter`` call, which costs
+        several times what looking at the few elements of a paragraph does.
+        """
         parts: list[str] = []
         marks: list[Style] = []
         at = 0
         run = None
         kinds: tuple[str, ...] = ()
         href = ""
-        for node in element.iter(*_WALKED):
+        key = direct = num_pr = None
+        own = None  # the paragraph's own properties: not a tracked change's old ones, nor a text box's
+        for node in element.iter():
             tag = node.tag
             if tag == _T:
                 text = node.text
+            elif tag in _FIXED:
+                text = _FIXED[tag]
+            elif tag not in _WALKED:
+                continue
             elif tag == _FLD_CHAR:
                 self._field_char(node.get(_FLD_CHAR_TYPE))
                 run = None  # the run's link may have changed with the field
@@ -473,22 +474,32 @@ class _Reader:
                 if self.fields and not self.fields[-1].showing:
                     self.fields[-1].instruction.append(node.text or "")
                 continue
+            elif tag == _P_PR:
+                if own is None and node.getparent() is element:
+                    own = node
+                continue
             else:
-                text = _FIXED[tag]
+                if own is not None and node.getparent() is own:
+                    if tag == _P_STYLE:
+                        key = node.get(_VAL)
+                    elif tag == _OUTLINE_LVL:
+                        direct = node.get(_VAL)
+                    else:
+                        num_pr = node
+                continue
             parent = node.getparent()
             if not text or parent.tag != _RUN or self.hiding:
                 continue  # a tab stop of the paragraph's properties is not a tab in its text
-            if styled:
-                if parent is not run:
-                    run = parent
-                    # Most runs have no properties and sit right in the paragraph, outside any field:
-                    # nothing to look up for them.
-                    if run[0].tag == _R_PR or run.getparent() is not element or self.field_href is not None:
-                        kinds, href = self.runs.of_run(run, self.field_href)
-                    else:
-                        kinds, href = (), ""
-                for kind in kinds:
-                    marks.append(Style(at, at + len(text), kind, href if kind == LINK else ""))
+            if parent is not run:
+                run = parent
+                # Most runs have no properties and sit right in the paragraph, outside any field:
+                # nothing to look up for them.
+                if run[0].tag == _R_PR or run.getparent() is not element or self.field_href is not None:
+                    kinds, href = self.runs.of_run(run, self.field_href)
+                else:
+                    kinds, href = (), ""
+            for kind in kinds:
+                marks.append(Style(at, at + len(text), kind, href if kind == LINK else ""))
             parts.append(text)
             at += len(text)
         if self.hiding:
@@ -496,7 +507,7 @@ class _Reader:
             # (a damaged file) must not hide the rest of the document.
             self.fields[:] = [field for field in self.fields if field.showing]
             self.hiding = 0
-        return "".join(parts), tidy(marks, at) if marks else ()
+        return "".join(parts), tidy(marks, at) if marks else (), (key, direct, num_pr)
 
     def table(self, table) -> list[str]:
         """A table's rows as lines, cells tab-separated: a merged cell once, as python-docx's rows give it."""
@@ -513,7 +524,7 @@ class _Reader:
                 if v_merge is not None and (v_merge.get(_VAL) or "continue") == "continue":
                     value = above.get(offset, "")
                 else:
-                    value = " ".join("\n".join(self.paragraph(p, False)[0] for p in tc.iterfind(_P)).split())
+                    value = " ".join("\n".join(self.paragraph(p)[0] for p in tc.iterfind(_P)).split())
                 for column in range(offset, offset + span):
                     here[column] = value
                 for _ in range(span):
@@ -564,9 +575,10 @@ def docx_blocks(data: bytes, source: str = "") -> tuple[list[Block], str]:
     title = ""
     for child in body.iterchildren(_P, _TBL):
         if child.tag == _P:
-            level, is_title, numbered = _paragraph_facts(child, styles)
-            # Body text: its words and their bold, italic and links; headings and the title: words only.
-            text, marks = reader.paragraph(child, not (level or (is_title and not title)))
+            text, marks, own = reader.paragraph(child)
+            level, is_title, numbered = _paragraph_facts(*own, styles)
+            if level or (is_title and not title):
+                marks = ()  # headings and the title keep their words only
             if not text.strip():
                 continue
             if is_title and not title:
