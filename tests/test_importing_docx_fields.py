@@ -184,3 +184,38 @@ def test_the_reading_pane_draws_a_field_link_as_a_link(files, qapp):
 ])
 def test_hyperlink_instructions(instruction, link):
     assert hyperlink_field(instruction) == link
+
+
+def _spanning_and_unfinished(source: Path, out: Path) -> Path:
+    """The pandoc file with a field whose result runs over three paragraphs (as a table of contents'
+    does) and, at the end of the last paragraph, a field begun and never finished (a damaged file)."""
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename == "word/document.xml":
+                root = etree.fromstring(data)
+                paragraphs = [p for p in root.iter(_w("p")) if "".join(p.itertext()).startswith(
+                    ("See ", "Read ", "Printed ", "Nothing "))]
+                first, last = paragraphs[0], paragraphs[2]
+                first[1:1] = [_run("fldChar", fldCharType="begin"), _run("instrText", ' TOC \\o "1-3" \\h '),
+                              _run("fldChar", fldCharType="separate")]
+                last.append(_run("fldChar", fldCharType="end"))
+                paragraphs[3].extend([_run("fldChar", fldCharType="begin"), _run("instrText", " PAGE ")])
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            zout.writestr(item, data)
+    return out
+
+
+def test_a_field_over_paragraphs_shows_them_and_an_unfinished_one_hides_nothing_after_it(tmp_path):
+    markdown = tmp_path / "fields.md"
+    markdown.write_text(MARKDOWN + "\n# 三、After\n\nStill read.\n", encoding="utf-8")
+    pandoc_docx = tmp_path / "pandoc.docx"
+    subprocess.run([need("pandoc"), "-o", str(pandoc_docx), str(markdown)], check=True, capture_output=True)
+    report = read_report(_spanning_and_unfinished(pandoc_docx, tmp_path / "fields.docx"))
+    nodes = {node.path: node for node in report.walk()}
+    assert nodes["1.1"].body == "See the source, a trap and the desk."
+    assert nodes["1.2"].body == "Read the note first, not this one."
+    assert [(nodes[path].title, nodes[path].body) for path in ("2", "3")] == [
+        ("Plain", "Nothing here."), ("After", "Still read.")]
+    text = "\n".join(f"{node.title}\n{node.body}" for node in report.walk())
+    assert "TOC" not in text and "PAGE" not in text
