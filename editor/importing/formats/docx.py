@@ -25,7 +25,7 @@ _VAL = f"{_W}val"
 
 def _child(element, tag: str):
     """The first child with ``tag``, or None: a plain loop over an element's few children is several
-    times faster than lxml's ``find``, whose path handling is Python, and it runs for every paragraph."""
+    times faster than lxml's ``find``, whose path handling is Python, and it runs for every styled run."""
     if element is not None:
         for child in element:
             if child.tag == tag:
@@ -181,7 +181,7 @@ def _default_styles():
 
 
 _P_PR, _P_STYLE, _OUTLINE_LVL, _NUM_PR = f"{_W}pPr", f"{_W}pStyle", f"{_W}outlineLvl", f"{_W}numPr"
-_STYLE, _STYLE_ID, _TYPE, _DEFAULT, _BASED_ON = f"{_W}style", f"{_W}styleId", f"{_W}type", f"{_W}default", f"{_W}basedOn"
+_STYLE, _STYLE_ID, _TYPE, _DEFAULT = f"{_W}style", f"{_W}styleId", f"{_W}type", f"{_W}default"
 
 
 class _StyleFacts:
