@@ -135,6 +135,7 @@ _CORE_PROPERTIES = "http://schemas.openxmlformats.org/package/2006/relationships
 _DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 # As python-docx parses a part: no entity is expanded and nothing is fetched from the network.
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
+MAX_PART_BYTES = 256 * 2**20  # a 1,000-page report's document.xml is some 30 MB
 
 
 class _Package:
@@ -149,6 +150,11 @@ class _Package:
         self.names = set(self.zip.namelist())
 
     def xml(self, name: str):
+        # The size the ZIP declares bounds what reading it can unpack: a small file cannot swell into gigabytes.
+        size = self.zip.getinfo(name).file_size
+        if size > MAX_PART_BYTES:
+            raise ReportError(f"its part {name} unpacks to {size:,} bytes, over the {MAX_PART_BYTES:,}"
+                              f" a Word file's part may take")
         return etree.fromstring(self.zip.read(name), _PARSER)
 
     def rels(self, part: str) -> dict[str, tuple[str, str, bool]]:
@@ -210,6 +216,11 @@ class _StyleFacts:
             chain = self._chain(style)
             facts = self._known[key] = (*_style_heading(chain), _style_numbering(chain))
         return facts
+
+    def is_contents(self, key: str | None) -> bool:
+        """Whether the paragraph style is one of a table of contents' (``toc 1``…, ``TOC Heading``)."""
+        style = self.by_id.get(key) if key else None
+        return style is not None and bool(_CONTENTS_STYLE.match((_val(style, "name") or "").strip()))
 
     def _chain(self, style) -> list:
         chain: list = []
@@ -556,6 +567,8 @@ def _open(data: bytes, where: str):
         styles = package.related(rels, _RT + "styles")
         numbering = package.related(rels, _RT + "numbering")
         core = package.related(package_rels, _CORE_PROPERTIES)
+    except ReportError as error:
+        raise ReportError(f"{where}the Word file is not read: {error}") from None
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
         raise ReportError(f"{where}the Word file is damaged and cannot be read ({error})") from None
     except Exception as error:  # lxml's errors for broken parts, zlib's for broken compression
@@ -565,17 +578,47 @@ def _open(data: bytes, where: str):
     return body, styles if styles is not None else _default_styles(), numbering, rels, title or ""
 
 
-def docx_blocks(data: bytes, source: str = "") -> tuple[list[Block], str]:
-    """(headings and text blocks of a Word file in order, the title from its Title style or properties)."""
+_SDT, _SDT_PR, _SDT_CONTENT, _CUSTOM_XML = f"{_W}sdt", f"{_W}sdtPr", f"{_W}sdtContent", f"{_W}customXml"
+_DOC_PART_OBJ, _DOC_PART_GALLERY = f"{_W}docPartObj", f"{_W}docPartGallery"
+# Word's styles for the entries of a table of contents, and for its title.
+_CONTENTS_STYLE = re.compile(r"^(?:toc\s*[1-9]|toc heading)$", re.I)
+
+
+def _elements(container, contents: bool = False):
+    """(paragraph or table, whether it belongs to a table of contents) of the body in order.
+
+    Content controls and custom XML hold ordinary text too (a template's abstract, a cover page):
+    their paragraphs are read. The control Word puts a table of contents in is marked.
+    """
+    for child in container.iterchildren(_P, _TBL, _SDT, _CUSTOM_XML):
+        if child.tag == _SDT:
+            gallery = _val(_child(_child(child, _SDT_PR), _DOC_PART_OBJ), "docPartGallery")
+            inner = _child(child, _SDT_CONTENT)
+            if inner is not None:
+                yield from _elements(inner, contents or gallery == "Table of Contents")
+        elif child.tag == _CUSTOM_XML:
+            yield from _elements(child, contents)
+        else:
+            yield child, contents
+
+
+def docx_blocks(data: bytes, source: str = "") -> tuple[list[Block], str, int]:
+    """(headings and text blocks of a Word file in order, the title from its Title style or properties,
+    how many lines of a table of contents were left out)."""
     body, styles_root, numbering_root, rels, package_title = _open(data, f"{source}: " if source else "")
     numbering = Numbering(numbering_root)
     styles = _StyleFacts(styles_root)
     reader = _Reader(_RunStyles(styles_root, rels))
     blocks: list[Block] = []
     title = ""
-    for child in body.iterchildren(_P, _TBL):
+    contents_lines = 0
+    for child, in_contents in _elements(body):
         if child.tag == _P:
             text, marks, own = reader.paragraph(child)
+            if in_contents or styles.is_contents(own[0]):
+                # It names every heading again: read as text, it would stand before the first one.
+                contents_lines += bool(text.strip())
+                continue
             level, is_title, numbered = _paragraph_facts(*own, styles)
             if level or (is_title and not title):
                 marks = ()  # headings and the title keep their words only
@@ -594,19 +637,22 @@ def docx_blocks(data: bytes, source: str = "") -> tuple[list[Block], str]:
                 text = prefix + text
                 marks = tuple(shifted(marks, len(prefix)))
             blocks.append(Block(text, level, styles=marks))
-        else:
+        elif not in_contents:
             blocks.extend(Block(line) for line in reader.table(child))
-    return blocks, title or package_title.strip()
+    return blocks, title or package_title.strip(), contents_lines
 
 
 
 def parse_docx(data: bytes, source: str = "", warnings: list[str] | None = None) -> ParsedReport | None:
     """The report in a Word file, or None when it has no heading (then its text is read as plain text)."""
-    blocks, title = docx_blocks(data, source)
+    blocks, title, contents_lines = docx_blocks(data, source)
+    warnings = list(warnings or [])
+    if contents_lines:
+        warnings.append(f"removed the table of contents ({contents_lines} lines)")
     return build_report(blocks, title=title, source=source, warnings=warnings)
 
 
 def docx_text(data: bytes, source: str = "") -> str:
     """The Word file's paragraphs as plain lines, for reading one without headings by the text rules."""
-    blocks, title = docx_blocks(data, source)
+    blocks, title, _contents = docx_blocks(data, source)
     return "\n".join(([title] if title else []) + [f"{b.number} {b.text}" if b.number else b.text for b in blocks])
