@@ -80,14 +80,8 @@ def _parse(data: bytes, source: str) -> ParsedReport:
         from editor.importing.formats.pdf import parse_pdf
         return parse_pdf(data, source)
     if kind == DOCX:
-        from editor.importing.formats.docx import docx_text, parse_docx
-        report = parse_docx(data, source)
-        if report is not None:
-            return report
-        text = docx_text(data, source)
-        report = parse_text(text, source)
-        report.warnings.insert(0, "the Word file uses no heading styles: chapters found by their numbering")
-        return report
+        from editor.importing.formats.docx import parse_docx
+        return parse_docx(data, source)
     decoded = decode_bytes(data, source)
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
     if looks_like_html(text):

@@ -13,6 +13,7 @@ from editor.core.errors import ReportError
 from editor.core.report import ParsedReport
 from editor.core.styles import BOLD, CODE, ITALIC, LINK, Style, safe_href, shifted, tidy
 from editor.importing.numerals import format_chinese_numeral
+from editor.importing.parser import parse_text
 from editor.importing.structure import Block, build_report
 
 _HEADING_STYLE = re.compile(r"^heading\s*([1-9])$", re.I)
@@ -643,16 +644,17 @@ def docx_blocks(data: bytes, source: str = "") -> tuple[list[Block], str, int]:
 
 
 
-def parse_docx(data: bytes, source: str = "", warnings: list[str] | None = None) -> ParsedReport | None:
-    """The report in a Word file, or None when it has no heading (then its text is read as plain text)."""
+def parse_docx(data: bytes, source: str = "", warnings: list[str] | None = None) -> ParsedReport:
+    """The report in a Word file; one without heading styles is read as its text by the text rules."""
     blocks, title, contents_lines = docx_blocks(data, source)
     warnings = list(warnings or [])
     if contents_lines:
         warnings.append(f"removed the table of contents ({contents_lines} lines)")
-    return build_report(blocks, title=title, source=source, warnings=warnings)
-
-
-def docx_text(data: bytes, source: str = "") -> str:
-    """The Word file's paragraphs as plain lines, for reading one without headings by the text rules."""
-    blocks, title, _contents = docx_blocks(data, source)
-    return "\n".join(([title] if title else []) + [f"{b.number} {b.text}" if b.number else b.text for b in blocks])
+    report = build_report(blocks, title=title, source=source, warnings=warnings)
+    if report is not None:
+        return report
+    # Read once: the same blocks as plain lines, numbers as Word shows them.
+    text = "\n".join(([title] if title else []) + [f"{b.number} {b.text}" if b.number else b.text for b in blocks])
+    report = parse_text(text, source)
+    report.warnings[:0] = ["the Word file uses no heading styles: chapters found by their numbering", *warnings]
+    return report
