@@ -122,3 +122,21 @@ def test_a_part_that_would_unpack_too_large_is_refused_before_it_is_read(made, m
     with pytest.raises(ReportError, match=r"sample\.docx: the Word file is not read: its part word/document\.xml "
                                           r"unpacks to [\d,]+ bytes, over the 50,000 a Word file's part may take"):
         read_report(made["docx"])
+
+
+def test_a_word_file_without_heading_styles_is_read_by_the_text_rules(sample_path, reference, tmp_path):
+    # The scraped report pasted into Word as it is: every line a Normal paragraph, its numbering typed.
+    lines = [line.strip() for line in sample_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    markdown = tmp_path / "pasted.md"
+    markdown.write_text("\n\n".join(line.replace("\\", "\\\\").lstrip("#>*-+ ") or "." for line in lines),
+                        encoding="utf-8")
+    pasted = tmp_path / "pasted.docx"
+    subprocess.run([need("pandoc"), "-f", "commonmark", "-o", str(pasted), str(markdown)], check=True,
+                   capture_output=True)
+    report = read_report(pasted)
+    assert report.warnings[0] == "the Word file uses no heading styles: chapters found by their numbering"
+    assert report.counts() == COUNTS
+    ours = {node.path: node for node in report.walk()}
+    for node in reference.walk():
+        assert (ours[node.path].number, ours[node.path].title) == (node.number, node.title), node.path
+        assert ours[node.path].body == node.body, node.path
