@@ -21,10 +21,10 @@ from tests.test_importing_pdf_producers import pdftex  # noqa: F401  (the fixtur
 
 
 def _uncoloured(page: tuple[list[Line], float]) -> tuple[list[Line], float]:
-    # The rules below are about lines and their text; a line's colour is two characters asked of pdfium
-    # (test_importing_pdf_producers checks headings found by it).
+    # The rules below are about lines and their text; a line's colour is two characters asked of pdfium and
+    # its cells its widest gaps (test_importing_pdf_producers checks the headings they tell apart).
     lines, height = page
-    return [replace(line, color=-1) for line in lines], height
+    return [replace(line, color=-1, cells=1) for line in lines], height
 
 
 def _same_lines(path: Path) -> int:

@@ -330,3 +330,32 @@ def test_headings_told_by_colour_as_in_words_default_styles(tmp_path):
     assert [(node.level, node.title) for node in report.walk()] == outline
     for node in report.walk():
         assert node.body == bodies[node.title], node.title
+
+
+GOOGLE_DOCS_PDF = Path(__file__).parent / "data" / "google-docs" / "google-doc-document.pdf"
+ZEN = ["Beautiful is better than ugly.", "Explicit is better than implicit.", "Simple is better than complex.",
+       "Complex is better than complicated.", "Flat is better than nested.", "Sparse is better than dense.",
+       "Readability counts.", "Special cases aren't special enough to break the rules.",
+       "Although practicality beats purity.", "Errors should never pass silently.", "Unless explicitly silenced.",
+       "In the face of ambiguity, refuse the temptation to guess.",
+       "There should be one-- and preferably only one --obvious way to do it.",
+       "Although that way may not be obvious at first unless you're Dutch.", "Now is better than never.",
+       "Although never is often better than *right* now.", "If the implementation is hard to explain, it's a bad idea.",
+       "If the implementation is easy to explain, it may be a good idea.",
+       "Namespaces are one honking great idea -- let's do more of those!"]
+
+
+def test_a_pdf_downloaded_from_google_docs(tmp_path):
+    # A real download (see tests/data/google-docs/README.md): no bookmarks, a title in large type, and a
+    # table whose bold header row and first column are rows of text, not headings. Its footnotes are
+    # drawn bottom up and read top down.
+    assert PdfReader(GOOGLE_DOCS_PDF).metadata.producer == "Skia/PDF m103 Google Docs Renderer"
+    report = read_report(GOOGLE_DOCS_PDF)
+    assert report.title == "PDF Example Document"
+    assert [(node.level, node.title, node.page) for node in report.walk()] == [(1, "Example document", 1)]
+    assert report.nodes[0].body == "\n".join([
+        *ZEN, "Indonesia Germany Austria France Vatican", "Continent Asia Europe",
+        "Capital Jakarta Berlin Vienna Paris Vatican City", "Currency Rupia EUR (€) -",
+        "Population 273.879.7501 83,190,5562 8,935,1123 67,413,000 453",
+        "1 2021 estimate 2 2020 estimate 3 2020 estimate"])
+    assert report.warnings == ["no bookmarks: headings found by font size"]

@@ -59,6 +59,25 @@ def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.split())).lower()
 
 
+def _in_reading_order(lines: list[Line]) -> list[Line]:
+    """A page's lines as drawn, except runs drawn bottom up (Google Docs draws footnotes so) put top down.
+
+    A line drawn just above the one before it, over the same column, is such a run's next line; a new
+    column or a line set beside another starts far up the page or apart from it.
+    """
+    out: list[Line] = []
+    run: list[Line] = []
+    for line in lines:
+        if run and 0 < line.top - run[-1].top < 2 * (line.top - line.bottom) \
+                and line.left < run[-1].right and run[-1].left < line.right:
+            run.append(line)
+            continue
+        out += reversed(run) if len(run) > 1 else run
+        run = [line]
+    out += reversed(run) if len(run) > 1 else run
+    return out
+
+
 def drop_page_furniture(pages: list[tuple[list[Line], float]]) -> tuple[list[Line], int, int]:
     """All lines without running heads, footers and page numbers; (lines, furniture lines, page numbers)."""
     def at_edge(line: Line, lines: list[Line], height: float) -> bool:
@@ -336,8 +355,8 @@ def _found_headings(lines: list[Line]) -> tuple[list[Block], str]:
     body_color = _body_color(lines, paragraphs.body_size)
     candidates: list[tuple[int, str, Line, float, int]] = []  # (index, text, line, size, numbering depth)
     for index, (text, first, count) in enumerate(found):
-        if len(text) > _MAX_HEADING_CHARS or count > 3:
-            continue
+        if len(text) > _MAX_HEADING_CHARS or count > 3 or first.cells > 2:
+            continue  # a table's row (its cells set apart by wide gaps) is not a heading, whatever its type
         larger = first.size > paragraphs.body_size * 1.12
         bolder = first.bold and not body_bold
         # Word's headings differ from the body by colour, some (Heading 3) hardly by size: 12 pt on 11.
@@ -375,7 +394,7 @@ def parse_pdf(data: bytes, source: str = "") -> ParsedReport:
         pdf.close()
     if sum(len(line.text) for lines, _ in pages for line in lines) < 20:
         raise ReportError(f"{_where(source)}the PDF has no text (a scanned document? run OCR first)")
-    lines, furniture, numbers = drop_page_furniture(pages)
+    lines, furniture, numbers = drop_page_furniture([(_in_reading_order(page), height) for page, height in pages])
     warnings: list[str] = []
     if furniture or numbers:
         parts = [f"{furniture} running header and footer lines"] if furniture else []

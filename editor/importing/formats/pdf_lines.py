@@ -40,6 +40,7 @@ class Line:
     bold: bool
     text: str
     color: int = -1  # its fill colour as 0xRRGGBB when its first and last characters share one, else -1
+    cells: int = 1  # runs of text set apart by gaps wider than 1.2 times the type's size: a table's row has several
 
 
 _STROKED = (2, 6)  # pdfium's FPDF_TEXTRENDERMODE_FILL_STROKE and _FILL_STROKE_CLIP: text emboldened by its outline
@@ -259,7 +260,10 @@ def _lines(handle: int, raw, page_index: int) -> list[Line]:
     neither_cjk = ~cjk[:-1] & ~cjk[1:]
     space_between = spaces_so_far[chars[1:]] > spaces_so_far[chars[:-1]]
     gap_between = gaps_so_far[chars[1:]] > gaps_so_far[chars[:-1]]
-    wide = (c_left[1:] - c_right[:-1]) > np.array(sizes)[c_run[1:]] * 0.3
+    gaps = c_left[1:] - c_right[:-1]
+    line_sizes = np.array(sizes)[c_run[1:]]
+    wide = gaps > line_sizes * 0.3
+    cell_breaks = np.bincount(c_run[1:][same_line & (gaps > line_sizes * 1.2)], minlength=len(runs)).tolist()
     space = same_line & ~(cjk[:-1] & cjk[1:]) & (space_between | (neither_cjk & (gap_between | wide)))
     separator = np.where(same_line, np.where(space, 32, -1), 10)
     out = np.empty(2 * len(chars) - 1, dtype=np.int64)
@@ -276,7 +280,7 @@ def _lines(handle: int, raw, page_index: int) -> list[Line]:
             line_text = line_text[:-1].replace(_SOFT_HYPHEN, "") + line_text[-1]  # only a line's last one breaks a word
         top, bottom = runs[number]
         lines.append(Line(page_index, top, bottom, line_left[number], line_right[number] or line_last_right[number],
-                          sizes[number], bolds[number], line_text, colors[number]))
+                          sizes[number], bolds[number], line_text, colors[number], 1 + cell_breaks[number]))
     return lines
 
 

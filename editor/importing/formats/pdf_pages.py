@@ -42,7 +42,7 @@ def _can_fork() -> bool:
 def _pack(pages: _Pages) -> bytes:
     # Plain tuples pickle several times faster than dataclasses.
     return pickle.dumps([(height, [(line.top, line.bottom, line.left, line.right, line.size, line.bold, line.text,
-                                    line.color)
+                                    line.color, line.cells)
                                    for line in lines]) for lines, height in pages], pickle.HIGHEST_PROTOCOL)
 
 
