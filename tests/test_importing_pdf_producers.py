@@ -306,9 +306,9 @@ def test_headings_made_bold_by_stroking_a_font_without_a_bold_face(tmp_path):
         assert node.body == "\n".join(_STROKED_SECTIONS[node.title]), node.title
 
 
-def test_headings_told_by_colour_as_in_words_default_styles(tmp_path):
-    # Word's Heading 1-3: 16 and 13 pt in blue, 12 pt in dark blue, not bold, over an 11 pt black body.
-    # Heading 3 is hardly larger than the body: its colour tells it.
+def _word_styles_pdf(folder: Path) -> tuple[Path, list[tuple[int, str]], dict[str, str]]:
+    """Word's Heading 1-3 as its default styles set them: 16 and 13 pt in blue, 12 pt in dark blue, not bold,
+    over an 11 pt black body; LibreOffice's PDF of it, its outline and each heading's text."""
     styles = [_paragraph_style("body", 11), _paragraph_style("h1", 16, before=12, after=0, color="#2F5496"),
               _paragraph_style("h2", 13, before=2, after=0, color="#2F5496"),
               _paragraph_style("h3", 12, before=2, after=0, color="#1F3763")]
@@ -325,12 +325,46 @@ def test_headings_told_by_colour_as_in_words_default_styles(tmp_path):
             outline.append((level, title))
             bodies[title] = body
             paragraphs += [(f"h{level}", title), ("body", body)]
-    pdf = _flat_odt_pdf(tmp_path, "word-styles", CJK_FONT.replace("Serif", "Sans"), styles, paragraphs)
+    return _flat_odt_pdf(folder, "word-styles", CJK_FONT.replace("Serif", "Sans"), styles, paragraphs), outline, bodies
+
+
+def _distilled(pdf: Path, out: Path) -> Path:
+    """The PDF with its text set as Acrobat Distiller (and so Word's PDFMaker) sets it: every font at 1 pt,
+    scaled to its size by the text matrix. LibreOffice starts each text object with one move and one font:
+    ``x y Td /F1 12 Tf`` draws exactly what ``12 0 0 12 x y Tm /F1 1 Tf`` does."""
+    import re
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=pdf)
+    for page in writer.pages:
+        contents = page.get_contents()
+        data = contents.get_data()
+        assert all(block.count(b" Td") == 1 and block.count(b" Tf") == 1 for block in re.findall(rb"BT\n.*?ET", data, re.S))
+        contents.set_data(re.sub(rb"BT\n([-\d.]+) ([-\d.]+) Td /(\w+) ([\d.]+) Tf",
+                                 rb"BT\n\4 0 0 \4 \1 \2 Tm /\3 1 Tf", data))
+        page.replace_contents(contents)
+    with open(out, "wb") as stream:
+        writer.write(stream)
+    return out
+
+
+@pytest.mark.parametrize("form", ["as printed", "distilled"])
+def test_headings_told_by_colour_as_in_words_default_styles(tmp_path, form):
+    # Heading 3 is hardly larger than the body: its colour tells it. Distilled, every font reads as 1 pt
+    # to pdfium; the sizes come from the matrix.
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    pdf, outline, bodies = _word_styles_pdf(tmp_path)
+    if form == "distilled":
+        pdf = _distilled(pdf, tmp_path / "distilled.pdf")
+    textpage = pdfium.PdfDocument(pdf)[0].get_textpage()
+    assert raw.FPDFText_GetFontSize(textpage, 0) == (1.0 if form == "distilled" else 16.0)
     report = read_report(pdf)
     assert [(node.level, node.title) for node in report.walk()] == outline
     for node in report.walk():
         assert node.body == bodies[node.title], node.title
-
 
 GOOGLE_DOCS_PDF = Path(__file__).parent / "data" / "google-docs" / "google-doc-document.pdf"
 ZEN = ["Beautiful is better than ugly.", "Explicit is better than implicit.", "Simple is better than complex.",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import math
 import re
 from collections import deque
 from dataclasses import dataclass
@@ -70,9 +71,15 @@ def _fonts(handle: int, indexes: list[int]) -> tuple[list[float], list[bool]]:
     text_objects = map(plain("FPDFText_GetTextObject", ctypes.c_void_p, ctypes.c_int), itertools.repeat(handle), indexes)
     font_of = plain("FPDFTextObj_GetFont", ctypes.c_void_p)
     render_mode = plain("FPDFTextObj_GetTextRenderMode", ctypes.c_int)
+    matrix_of = plain("FPDFPageObj_GetMatrix", ctypes.c_int, ctypes.c_void_p)
+    matrix = (ctypes.c_float * 6)()  # a, b, c, d, e, f
     bolds: list[bool] = []
     known: dict[int, bool] = {}
-    for index, text_object in zip(indexes, text_objects, strict=True):
+    for number, (index, text_object) in enumerate(zip(indexes, text_objects, strict=True)):
+        # The size the font is set at, times the scale the text and page matrices put on it: Acrobat
+        # Distiller (and so Word's PDFMaker) sets every font at 1 pt and scales it to 12 pt by the matrix.
+        if text_object and matrix_of(text_object, ctypes.addressof(matrix)):
+            sizes[number] *= math.hypot(matrix[2], matrix[3]) or 1.0
         font = font_of(text_object) if text_object else None
         if font is None:
             bolds.append(_is_bold(handle, index))
