@@ -109,6 +109,25 @@ def test_bookmarks_naming_only_their_page_start_at_their_heading(pdftex, tmp_pat
         assert node.body == bodies[node.title], node.title
 
 
+
+def test_a_bookmark_without_a_title_takes_its_heading_from_the_page(pdftex, tmp_path):
+    # Word writes bookmarks with a blank title for some headings: the line at the destination names the node.
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    pdf, bodies = pdftex
+    writer = PdfWriter(clone_from=pdf)
+    item = writer._root_object["/Outlines"]["/First"].get_object()["/First"].get_object()  # Methodology
+    assert item["/Title"] == "Methodology"
+    item[NameObject("/Title")] = TextStringObject("  ")
+    out = tmp_path / "untitled.pdf"
+    with open(out, "wb") as stream:
+        writer.write(stream)
+    report = read_report(out)
+    assert [(node.level, node.title) for node in report.walk()] == OUTLINE
+    for node in report.walk():
+        assert node.body == bodies[node.title], node.title
+
 @pytest.fixture(scope="module")
 def skia(tmp_path_factory, reference) -> dict[str, Path]:
     """The sample as a web page (pandoc) printed by Chromium: with its outline, set in an OpenType CJK font

@@ -163,9 +163,8 @@ def bookmarks(pdf) -> list[Mark]:
                 top = pos[0]
             elif mode == raw.PDFDEST_VIEW_FITR and count.value >= 4:
                 top = pos[3]
-        title = " ".join(title.split())
-        if title:
-            marks.append(Mark(level, title, page, top))
+        # A bookmark without a title still marks where a part begins (its heading is read at its destination).
+        marks.append(Mark(level, " ".join(title.split()), page, top))
     return marks
 
 
@@ -309,6 +308,10 @@ def _with_bookmarks(lines: list[Line], marks: list[Mark], heights: list[float]) 
     paragraphs = _Paragraphs(lines)
     blocks: list[Block] = [Block(text) for text, _, _ in paragraphs.blocks(preamble)]
     for mark, group in zip(marks, groups, strict=True):
+        if not mark.title:
+            if group:
+                blocks += _untitled(mark, group, paragraphs)
+            continue  # an untitled bookmark with no line of its own marks nothing
         # The heading as printed at the destination: drop the lines that spell the bookmark's title.
         wanted = _squeeze(mark.title)
         # Nearly always printed on one line as the bookmark spells it: then there is no label to split off.
@@ -317,6 +320,19 @@ def _with_bookmarks(lines: list[Line], marks: list[Mark], heights: list[float]) 
         blocks.append(Block(mark.title, mark.level, mark.page + 1))
         blocks += [Block(text, 0, first.page + 1) for text, first, _ in paragraphs.blocks(group[skip:])]
     return blocks
+
+
+def _untitled(mark: Mark, group: list[Line], paragraphs: _Paragraphs) -> list[Block]:
+    """A bookmark without a title (Word writes them for headings it cannot spell): the line at its
+    destination is its heading, or, when that line is running text, the line's start names it."""
+    found = paragraphs.blocks(group)
+    text, _first, count = found[0]
+    title = " ".join(text.split())
+    if count == 1 and len(title) <= _MAX_HEADING_CHARS:
+        found = found[1:]  # a line standing alone: the heading
+    else:
+        title = title[:40].rstrip() + "…"  # running text: it stays the node's, and its start names it
+    return [Block(title, mark.level, mark.page + 1), *(Block(text, 0, line.page + 1) for text, line, _ in found)]
 
 
 def _heading_lines(wanted: str, title: str, group: list[Line]) -> int:
