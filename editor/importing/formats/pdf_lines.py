@@ -183,7 +183,6 @@ def page_lines(pdf, index: int) -> tuple[list[Line], float]:
     once and closes it at once, and their bookkeeping costs a tenth of pdfium's reading of a page.
     """
     import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
 
     page = plain("FPDF_LoadPage", ctypes.c_void_p, ctypes.c_int)(ctypes.cast(pdf.raw, ctypes.c_void_p).value, index)
     if not page:
@@ -194,7 +193,7 @@ def page_lines(pdf, index: int) -> tuple[list[Line], float]:
         if not textpage:
             raise pdfium.PdfiumError("Failed to load text page.")
         try:
-            lines = _lines(textpage, raw, index)
+            lines = _lines(textpage, index)
         finally:
             plain("FPDFText_ClosePage", None)(textpage)
     finally:
@@ -202,7 +201,7 @@ def page_lines(pdf, index: int) -> tuple[list[Line], float]:
     return lines, height
 
 
-def _lines(handle: int, raw, page_index: int) -> list[Line]:
+def _lines(handle: int, page_index: int) -> list[Line]:
     count = plain("FPDFText_CountChars", ctypes.c_int)(handle)
     if count <= 0:
         return []
